@@ -1,0 +1,3 @@
+from eventcoder.cli import main
+
+main()

@@ -1,0 +1,29 @@
+"""Every error eventcoder raises on purpose. The CLI maps these to exit codes."""
+
+
+class EventCoderError(Exception):
+    """Base class: anything a user can act on."""
+
+
+class ModelNotFoundError(EventCoderError):
+    """No usable spaCy English model is installed."""
+
+
+class InputFormatError(EventCoderError):
+    """An input file or stream cannot be read as any supported format."""
+
+
+class DictionaryError(EventCoderError):
+    """A user dictionary or pattern file is malformed (the message names the line)."""
+
+
+class GoldFormatError(EventCoderError):
+    """A gold-standard file is not in a supported format."""
+
+
+class FetchError(EventCoderError):
+    """A URL could not be fetched within the limits (scheme, size, timeout)."""
+
+
+class StrictModeError(EventCoderError):
+    """A record was rejected while --strict was in force."""
