@@ -27,3 +27,7 @@ class FetchError(EventCoderError):
 
 class StrictModeError(EventCoderError):
     """A record was rejected while --strict was in force."""
+
+
+class ClassifierError(EventCoderError):
+    """The trained event classifier's files are missing or unreadable."""

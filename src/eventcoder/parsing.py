@@ -40,6 +40,8 @@ def load_model(name: str | None = None) -> Language:
 
 
 @lru_cache(maxsize=1)
-def load_tokenizer() -> Language:
-    """A blank English pipeline: the same tokenizer as the model, without the cost."""
-    return spacy.blank("en")
+def load_sentence_splitter() -> Language:
+    """The model's tokenizer rules plus a punctuation sentencizer: no tagging, no parsing."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp

@@ -1,0 +1,191 @@
+"""Who did it and to whom, read off the dependency tree around a trigger.
+
+Returns head tokens only; actors.py turns heads into entities. The rules cover active and
+passive verbs, control verbs ("Iran agreed to release", "urged Iran to release"),
+coordination, relative clauses, and event nouns with their possessors and prepositions
+("Japan's aid to Ukraine", "a Russian attack on Kyiv", "sanctions against Iran").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "toward", "towards",
+                             "upon", "in", "from", "over", "for"})
+NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "for", "of", "toward", "towards", "upon",
+                                  "between", "into"})
+# Nouns that only frame an act: "a mediation effort between", "a peace mission to".
+FRAME_NOUNS = frozenset({"effort", "mission", "campaign", "operation", "process", "bid", "drive",
+                         "initiative", "plan", "programme", "program", "offensive", "attempt"})
+LIGHT_VERBS = frozenset({"launch", "carry", "stage", "impose", "hold", "make", "issue", "deliver",
+                         "give", "conduct", "mount", "announce", "step", "level", "lodge", "file",
+                         "express", "send", "extend", "provide", "offer", "lead", "organize",
+                         "organise", "begin", "start", "continue", "resume", "call", "order"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press",
+                            "encourage", "invite", "allow", "help", "let", "pressure", "appeal"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp"})
+CONCESSIVE_PREPS = frozenset({"despite", "amid", "against"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated with it ("Israel and Lebanon")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.extend(conjuncts(child))
+    return found
+
+
+def children(token: Token, deps: frozenset[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    found = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            found.extend(c for c in prep.children if c.dep_ == "pobj")
+    return found
+
+
+def agent_of_passive(verb: Token) -> list[Token]:
+    return [obj for agent in verb.children if agent.dep_ == "agent"
+            for obj in agent.children if obj.dep_ == "pobj"]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def clause_head(token: Token) -> Token:
+    """Climb from a prepositional complement ("insists on aiding") to the verb it hangs on."""
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep":
+        return head.head
+    return head
+
+
+def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """The doer of a verb, inherited through control, coordination and relative clauses."""
+    own = children(verb, SUBJECT_DEPS)
+    if own:
+        return _relative_antecedent(own[0])
+    if is_passive(verb):
+        return agent_of_passive(verb)
+    if depth > 4 or verb.dep_ == "ROOT":
+        return []
+    governor = clause_head(verb)
+    if verb.dep_ == "relcl":
+        return [governor]
+    if verb.dep_ == "acl" and governor.pos_ in ("NOUN", "PROPN"):
+        return children(governor, frozenset({"poss"})) or prep_objects(governor, frozenset({"by", "of"}))
+    if verb.dep_ == "xcomp" and governor.lemma_ in OBJECT_CONTROL:
+        objects = children(governor, OBJECT_DEPS)
+        if objects:
+            return objects
+    if verb.dep_ in INHERIT_DEPS and verb.dep_ != "ccomp":
+        return verb_subjects(governor, depth + 1)
+    return []
+
+
+def _relative_antecedent(subject: Token) -> list[Token]:
+    # "the rebels who attacked": the relative pronoun stands for the noun it modifies.
+    if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
+        return [subject.head.head]
+    return [subject]
+
+
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                        "today", "yesterday", "tomorrow", "week", "month", "year", "day", "night",
+                        "morning", "evening", "weekend", "january", "february", "march", "april", "may",
+                        "june", "july", "august", "september", "october", "november", "december"})
+
+Groups = list[list[Token]]  # argument candidates, best first; assembly keeps the first that resolves
+
+
+def is_time(token: Token) -> bool:
+    return token.lower_ in TIME_WORDS or token.like_num or token.lemma_.lower() in TIME_WORDS
+
+
+def _not_time(tokens: list[Token]) -> list[Token]:
+    return [t for t in tokens if not is_time(t)]
+
+
+def verb_recipient_groups(verb: Token) -> Groups:
+    groups = []
+    if is_passive(verb):
+        groups.append(children(verb, PASSIVE_SUBJECT_DEPS))
+    groups.append(children(verb, OBJECT_DEPS) + children(verb, frozenset({"attr", "oprd"})))
+    groups.append(_not_time(prep_objects(verb, RECIPIENT_PREPS)))
+    groups.extend(complement_recipient_groups(verb))
+    groups.append(ultimatum_subjects(verb))
+    return [g for g in groups if g]
+
+
+def complement_recipient_groups(verb: Token, depth: int = 0) -> Groups:
+    """Whom the act described in a complement concerns: "threatened to break relations with
+    Russia" -> Russia; "demanded that the US cancel the sale" -> the US."""
+    groups: Groups = []
+    for child in verb.children:
+        if child.dep_ == "ccomp" and children(child, SUBJECT_DEPS):
+            groups.append(children(child, SUBJECT_DEPS))
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and depth < 2:
+            objects = children(child, OBJECT_DEPS)
+            groups.append(objects + _not_time(prep_objects(child, RECIPIENT_PREPS)))
+            groups.append([o for obj in objects for o in prep_objects(obj, NOUN_RECIPIENT_PREPS)])
+            groups.extend(complement_recipient_groups(child, depth + 1))
+    return [g for g in groups if g]
+
+
+def ultimatum_subjects(verb: Token) -> list[Token]:
+    """"... unless the Kremlin closes its base": the one the ultimatum is aimed at."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(m.lower_ == "unless" for m in clause.children):
+            return children(clause, SUBJECT_DEPS)
+    for clause in verb.children:
+        if clause.dep_ == "xcomp":
+            found = ultimatum_subjects(clause)
+            if found:
+                return found
+    return []
+
+
+def frame(noun: Token) -> Token:
+    """The noun that carries the arguments: the frame noun for "mediation effort"."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in FRAME_NOUNS:
+        return noun.head
+    return noun
+
+
+def noun_actor_groups(noun: Token) -> Groups:
+    noun = frame(noun)
+    groups = [children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
+              [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]]
+    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
+        # "Israel completed the withdrawal", "Italy announced a suspension of air links"
+        groups.append(verb_subjects(noun.head))
+    return [g for g in groups if g]
+
+
+def noun_recipient_groups(noun: Token) -> Groups:
+    noun = frame(noun)
+    groups = [_not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
+    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_ in LIGHT_VERBS:
+        groups.append(_not_time(prep_objects(noun.head, RECIPIENT_PREPS)))
+    if noun.dep_ == "pobj" and noun.head.lower_ in CONCESSIVE_PREPS:
+        # "despite Russia's opposition, Japan insists ...": aimed at the main clause's subject.
+        groups.append(verb_subjects(noun.head.head))
+    return [g for g in groups if g]
+
+
+def speech_content_subject(trigger: Token) -> list[Token]:
+    """For a said-to-be event ("X would become a legitimate target"): the clause's subject."""
+    head = trigger
+    while head.dep_ not in ("ccomp", "ROOT") and head.head.i != head.i:
+        if head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+            break
+        head = head.head
+    return children(head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if head.pos_ in ("VERB", "AUX") else []

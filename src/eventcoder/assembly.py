@@ -1,0 +1,184 @@
+"""Record assembly: event candidates plus context become finished PLOVER records.
+
+Resolves argument heads to entities, fills date, place, casualties, quad class and
+score, attaches the evidence (sentence, offsets of trigger, actor and recipient), and
+shifts every offset from the parsed sentence into the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
+
+from spacy.tokens import Doc, Token
+
+from eventcoder import dates, places, quantities
+from eventcoder.actors import ActorResolver, DocumentMemory, Mention
+from eventcoder.events import EventCandidate
+from eventcoder.ontology import conflict_score, quad_class
+from eventcoder.reading import Document
+from eventcoder.records import Entity, Event, Evidence, TextSpan
+from eventcoder.sentences import SentenceSpan
+
+HISTORICAL_DAYS = 365
+
+
+@dataclass
+class SentenceContext:
+    document: Document
+    span: SentenceSpan
+    doc: Doc
+    memory: DocumentMemory
+    version: str
+    mentions: dict[int, Mention] = field(default_factory=dict)
+
+    @property
+    def offset(self) -> int:
+        return self.span.start
+
+
+def shift(entity: Entity, offset: int) -> Entity:
+    return replace(entity, start=entity.start + offset, end=entity.end + offset)
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    seen, found = set(), []
+    for entity in entities:
+        key = (entity.start, entity.end)
+        if key not in seen:
+            seen.add(key)
+            found.append(entity)
+    return found
+
+
+def resolve_all(heads: list[Token], resolve) -> list[Entity]:
+    found = []
+    for head in heads:
+        result = resolve(head)
+        found.extend(result if isinstance(result, list) else [result] if result is not None else [])
+    return _unique(found)
+
+
+def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
+    """The first group of argument candidates that names a placed actor, else the first
+    that names any actor."""
+    fallback: list[Entity] = []
+    for group in groups:
+        entities = resolve_all(group, resolve)
+        if any(e.country for e in entities):
+            return [e for e in entities if e.country or e.name]
+        fallback = fallback or entities
+    return fallback
+
+
+UNSEEN_DOER = frozenset({"ASSAULT", "COERCE"})
+
+
+def _needs_no_actor(candidate: EventCandidate) -> bool:
+    """Passives ("two soldiers were killed") and blasts ("a bombing killed two soldiers")
+    name their victim but often not the doer."""
+    if candidate.category in UNSEEN_DOER:
+        return True
+    token = candidate.trigger.token
+    return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def speaker_entity(head: Token | None, resolver: ActorResolver) -> Entity | None:
+    if head is None:
+        return None
+    entity = resolver.resolve(head)
+    if entity is None:
+        subtree = list(head.subtree)
+        text = head.doc.text[subtree[0].idx:subtree[-1].idx + len(subtree[-1].text)]
+        entity = Entity(text=text, start=subtree[0].idx, end=subtree[0].idx + len(text), kind="unresolved")
+    return entity
+
+
+def _choose_category(candidate: EventCandidate, sentence: str, resources) -> tuple[str, str, float]:
+    """Ranks the lexicon's competing categories for the trigger with the classifier."""
+    category, mode = candidate.category, candidate.mode
+    if resources.classifier is None:
+        return category, mode, 0.0
+    probabilities = resources.classifier.predict_proba([sentence])[0]
+    if candidate.alternatives and category == candidate.trigger.pattern.category:
+        options = [candidate.trigger.pattern, *candidate.alternatives]
+        best = max(options, key=lambda p: probabilities.get(p.category, 0.0))
+        category, mode = best.category, best.mode
+    if not mode:
+        mode = resources.classifier.predict_mode([sentence], [category])[0]
+    return category, mode, round(probabilities.get(category, 0.0), 4)
+
+
+def _aux(candidate: EventCandidate, event_date: str | None, source: str, pub_date: str | None) -> str:
+    aux = candidate.modality.aux
+    if aux == "asserted" and source == "text" and event_date and pub_date:
+        age = Date.fromisoformat(pub_date) - Date.fromisoformat(event_date)
+        if age.days > HISTORICAL_DAYS:
+            return "historical"
+    return aux
+
+
+def build_event(candidate: EventCandidate, context: SentenceContext, resources, number: int) -> Event | None:
+    resolver = ActorResolver(resources.dictionary, context.memory, context.mentions)
+    actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound)
+    recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
+                  if all((r.start, r.end) != (a.start, a.end) for a in actors)]
+    if not actors and not (recipients and _needs_no_actor(candidate)):
+        return None
+    if not any(e.country for e in actors + recipients):
+        return None  # "the military deployments": no one we can place
+    sentence = context.doc.text
+    document = context.document
+    category, mode, confidence = _choose_category(candidate, sentence, resources)
+    event_date, date_source, _ = dates.resolve_event_date(sentence, document.pub_date)
+    countries = [e.country for e in actors + recipients if e.country]
+    location = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
+    offset = context.offset
+    trigger = candidate.trigger
+    actors = [shift(a, offset) for a in actors]
+    recipients = [shift(r, offset) for r in recipients]
+    speaker = speaker_entity(candidate.modality.speaker, resolver)
+    return Event(
+        id=f"{document.id}-{context.span.index}-{number}",
+        story_id=document.id,
+        event=category,
+        mode=mode,
+        actor=actors,
+        recipient=recipients,
+        evidence=Evidence(
+            sentence=sentence,
+            sentence_index=context.span.index,
+            sentence_start=offset,
+            trigger=TextSpan(sentence[trigger.start_char:trigger.end_char],
+                             trigger.start_char + offset, trigger.end_char + offset),
+            actor_spans=[TextSpan(a.text, a.start, a.end) for a in actors],
+            recipient_spans=[TextSpan(r.text, r.start, r.end) for r in recipients],
+        ),
+        pub_date=document.pub_date,
+        date=event_date,
+        date_source=date_source,
+        aux=_aux(candidate, event_date, date_source, document.pub_date),
+        attributed_to=shift(speaker, offset) if speaker else None,
+        quad_code=quad_class(category),
+        score=conflict_score(category, mode),
+        location=_shift_location(location, offset),
+        event_text=sentence[trigger.start_char:trigger.end_char],
+        confidence=confidence,
+        coder_version=context.version,
+        **quantities.extract_quantities(sentence),
+    )
+
+
+def _shift_location(location, offset: int):
+    if location is None or location.start is None:
+        return location
+    return replace(location, start=location.start + offset, end=location.end + offset)
+
+
+def assemble_events(candidates: list[EventCandidate], context: SentenceContext, resources) -> list[Event]:
+    events = []
+    for candidate in candidates:
+        event = build_event(candidate, context, resources, len(events))
+        if event is not None:
+            events.append(event)
+    return events

@@ -1,0 +1,138 @@
+"""The coding pipeline: document text in, PLOVER event records out.
+
+Stages, each in its own module: sentences (split and pre-filter), parsing (spaCy),
+actors (mentions and entities), triggers/events/arguments (what happened to whom),
+modality (mode and attribution), dates, places, quantities, and the classifier that
+ranks competing categories. A Coder holds the loaded resources; it pickles without the
+spaCy pipeline, which each process loads once.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from eventcoder import __version__
+from eventcoder.actors import DocumentMemory, find_mentions
+from eventcoder.assembly import SentenceContext, assemble_events
+from eventcoder.classifier import EventClassifier
+from eventcoder.dictionaries import ActorDictionary
+from eventcoder.events import extract_candidates
+from eventcoder.lexicon import load_lexicon
+from eventcoder.parsing import load_model
+from eventcoder.places import Gazetteer
+from eventcoder.reading import Document
+from eventcoder.records import Event
+from eventcoder.sentences import SentenceSpan, may_hold_event, split_sentences, trigger_stems
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class CoderOptions:
+    """Everything that changes the output; part of what makes a run reproducible."""
+
+    actor_files: tuple[str, ...] = ()
+    pattern_files: tuple[str, ...] = ()
+    model: str | None = None
+    batch_size: int = 64
+    prefilter: bool = True
+    use_classifier: bool = False
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    events: list[Event]
+    sentences: int = 0
+    parsed_sentences: int = 0
+
+
+@dataclass
+class Resources:
+    dictionary: ActorDictionary
+    lexicon: object
+    classifier: EventClassifier | None
+    gazetteer: Gazetteer
+    stems: frozenset[str] = field(default_factory=frozenset)
+
+
+class Coder:
+    """Codes documents into events. Build once, reuse for many documents."""
+
+    def __init__(self, options: CoderOptions | None = None, **overrides):
+        self.options = options or CoderOptions(**overrides)
+        lexicon = load_lexicon(self.options.pattern_files)
+        self.resources = Resources(
+            dictionary=ActorDictionary.load(self.options.actor_files),
+            lexicon=lexicon,
+            classifier=EventClassifier.load() if self.options.use_classifier else None,
+            gazetteer=Gazetteer.load(),
+            stems=trigger_stems(lexicon),
+        )
+        self._nlp = None
+
+    def __getstate__(self):
+        return {"options": self.options, "resources": self.resources, "_nlp": None}
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = load_model(self.options.model)
+        return self._nlp
+
+    def code_text(self, text: str, pub_date: str | None = None, story_id: str = "text") -> list[Event]:
+        return self.code_document(Document(id=story_id, text=text, pub_date=pub_date)).events
+
+    def code_document(self, document: Document) -> DocumentResult:
+        return next(iter(self.code_batch([document])))
+
+    def code_documents(self, documents: Iterable[Document | dict]) -> Iterator[DocumentResult]:
+        batch: list[Document] = []
+        for item in documents:
+            batch.append(item if isinstance(item, Document) else Document(**item))
+            if len(batch) >= self.options.batch_size:
+                yield from self.code_batch(batch)
+                batch = []
+        if batch:
+            yield from self.code_batch(batch)
+
+    def code_batch(self, documents: list[Document]) -> list[DocumentResult]:
+        """Parses the candidate sentences of all documents in one nlp.pipe call."""
+        plans = [self._plan(document) for document in documents]
+        texts = [doc.text[s.start:s.end] for doc, (_, spans) in zip(documents, plans) for s in spans]
+        parsed = iter(self.nlp.pipe(texts, batch_size=self.options.batch_size))
+        results = []
+        for document, (total, spans) in zip(documents, plans):
+            docs = [(span, next(parsed)) for span in spans]
+            result = self._code_parsed(document, docs)
+            result.sentences = total
+            results.append(result)
+        return results
+
+    def _plan(self, document: Document) -> tuple[int, list[SentenceSpan]]:
+        """All sentences of a document, and those worth parsing."""
+        spans = split_sentences(document.text)
+        if not self.options.prefilter:
+            return len(spans), spans
+        stems = self.resources.stems
+        return len(spans), [s for s in spans if may_hold_event(document.text[s.start:s.end], stems)]
+
+    def _code_parsed(self, document: Document, docs: list[tuple]) -> DocumentResult:
+        memory = DocumentMemory()
+        events: list[Event] = []
+        for span, doc in docs:
+            context = SentenceContext(document=document, span=span, doc=doc, memory=memory,
+                                      version=__version__)
+            events.extend(self._code_sentence(context, doc))
+        return DocumentResult(document, events, len(docs), len(docs))
+
+    def _code_sentence(self, context: "SentenceContext", doc: Doc) -> list[Event]:
+        sentence = doc[:]
+        mentions = find_mentions(sentence, self.resources.dictionary, context.document.pub_date)
+        context.mentions = mentions
+        candidates = extract_candidates(sentence, self.resources.lexicon)
+        return assemble_events(candidates, context, self.resources)

@@ -1,0 +1,181 @@
+"""From triggers to events: one event per predicate, with its actor and recipient heads.
+
+Decides which triggers stand as events (a noun that is the object of "condemned" is the
+content of the condemnation, not a second event; "agreed to provide aid" is one AGREE),
+applies the lexicon flags (speech, reciprocal, guest), and reads the mode and speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from eventcoder import arguments
+from eventcoder.lexicon import Lexicon, TriggerPattern
+from eventcoder.modality import Modality, read_modality, speech_act_modality
+from eventcoder.triggers import Trigger, find_triggers
+
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "attr"})
+CATEGORY_GOVERNORS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# Announced conflictual acts are threats (PLOVER THREATEN: "threaten to boycott, impose a
+# curfew, blockade..."), as announced cooperation is AGREE.
+CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+OBLIGATION_MODALS = frozenset({"must", "should"})
+
+
+@dataclass
+class EventCandidate:
+    trigger: Trigger
+    category: str
+    mode: str
+    actor_heads: list[list[Token]] = field(default_factory=list)  # groups, best first
+    recipient_heads: list[list[Token]] = field(default_factory=list)
+    modality: Modality = field(default_factory=Modality)
+    content: Trigger | None = None
+    alternatives: list[TriggerPattern] = field(default_factory=list)
+
+
+def _embedding_trigger(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The trigger that takes this one as its content ("condemned the attack", "agreed to aid")."""
+    token = trigger.token
+    for _ in range(3):
+        if token.dep_ not in EMBEDDING_DEPS and token.dep_ != "prep" or token.head.i == token.i:
+            return None
+        token = arguments.clause_head(token) if token.dep_ == "pcomp" else token.head
+        if token.i in by_token and by_token[token.i] is not trigger:
+            return by_token[token.i]
+    return None
+
+
+def _is_description(trigger: Trigger, lexicon: Lexicon) -> bool:
+    token = trigger.token
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and \
+        token.head.lemma_.lower() in lexicon.descriptions
+
+
+def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, Trigger | None]]:
+    """(trigger, content trigger it governs or None) for each trigger that names an event."""
+    triggers = [t for t in find_triggers(sentence, lexicon) if not _is_description(t, lexicon)]
+    covered = {tok.i for t in triggers for tok in t.tokens if tok.i != t.token.i}
+    triggers = [t for t in triggers if t.token.i not in covered]
+    by_token = {t.token.i: t for t in triggers}
+    contents: dict[int, Trigger] = {}
+    standing = []
+    for trigger in triggers:
+        outer = _embedding_trigger(trigger, by_token)
+        if outer is not None and lexicon.governors.get(outer.token.lemma_.lower()) != "speech":
+            contents.setdefault(outer.token.i, trigger)
+            continue
+        standing.append(trigger)
+    return [(t, contents.get(t.token.i)) for t in standing]
+
+
+def _heads_for(candidate: EventCandidate) -> None:
+    token, pattern = candidate.trigger.token, candidate.trigger.pattern
+    if token.pos_ == "VERB":
+        actors = [arguments.verb_subjects(token)]
+        recipients = arguments.verb_recipient_groups(token)
+    else:
+        actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
+    if candidate.content is not None:
+        recipients = recipients + _content_recipients(candidate.content.token)
+    if pattern.has("guest"):
+        actors, recipients = recipients[:1], actors
+    if pattern.has("speech"):
+        recipients = [arguments.speech_content_subject(token)] + recipients
+        actors = [[candidate.modality.speaker]] if candidate.modality.speaker is not None else []
+    candidate.actor_heads = [_expand(g) for g in actors if g]
+    candidate.recipient_heads = [_expand(g) for g in recipients if g]
+    if pattern.has("reciprocal"):
+        candidate.actor_heads = [sum(candidate.actor_heads[:1] + candidate.recipient_heads[:1], [])]
+        candidate.recipient_heads = []
+
+
+def _content_recipients(content: Token) -> list[list[Token]]:
+    """Whom a demand, refusal or promise concerns: "demanded that the US cancel" -> the US."""
+    if content.pos_ != "VERB":
+        return arguments.noun_recipient_groups(content) + arguments.noun_actor_groups(content)
+    own_subject = arguments.children(content, arguments.SUBJECT_DEPS)
+    if content.dep_ == "ccomp" and own_subject:
+        return [own_subject]
+    return arguments.verb_recipient_groups(content)
+
+
+def _expand(heads: list[Token]) -> list[Token]:
+    """The heads and the words coordinated with them ("Israel and Lebanon")."""
+    found: dict[int, Token] = {}
+    for head in heads:
+        for token in arguments.conjuncts(head):
+            found.setdefault(token.i, token)
+    return list(found.values())
+
+
+def _category(trigger: Trigger, content: Trigger | None, governors: dict[str, str]) -> tuple[str, str]:
+    pattern = trigger.pattern
+    effect = governors.get(trigger.token.lemma_.lower())
+    if content is not None and effect in CATEGORY_GOVERNORS:
+        if effect == "AGREE" and content.pattern.category not in COOPERATIVE:
+            return "THREATEN", ""  # "vowed to retaliate"
+        return effect, content.pattern.mode if effect == "REJECT" else ""
+    return pattern.category, pattern.mode
+
+
+def _has_ultimatum(token: Token) -> bool:
+    """"will withdraw its force unless the president holds elections": an ultimatum."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
+
+
+def _reframe(category: str, modality: Modality, token: Token) -> str:
+    """Category changes that come from how the act is reported, not from its verb."""
+    governed = modality.governor_category
+    if governed == "AGREE":
+        return "AGREE" if category in COOPERATIVE else "THREATEN"
+    if governed in ("REJECT", "THREATEN", "REQUEST"):
+        return governed
+    if _has_ultimatum(token):
+        return "THREATEN"
+    if category in COOPERATIVE_FUTURE and modality.aux == "future":
+        return "AGREE"  # PLOVER: future cooperation is AGREE
+    if category in CONFLICT_FUTURE and modality.aux == "future":
+        return "THREATEN"
+    return category
+
+
+def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]:
+    """Every event the sentence states, with argument heads, mode and speaker."""
+    candidates = []
+    for trigger, content in standing_triggers(sentence, lexicon):
+        modality = read_modality(trigger.token, lexicon.governors)
+        if trigger.pattern.has("speech"):
+            if modality.speech_verb is None:
+                continue
+            modality = speech_act_modality(modality)
+        if trigger.pattern.has("intransitive") and arguments.children(trigger.token, arguments.OBJECT_DEPS):
+            continue  # "demonstrated its resolve" is no demonstration
+        category, mode = _category(trigger, content, lexicon.governors)
+        reframed = _reframe(category, modality, trigger.token)
+        if reframed != category:
+            category, mode = reframed, ""
+            if modality.aux in ("future", "hypothetical") and not modality.belief:
+                modality.aux = "asserted"  # the promise or threat itself was made
+        candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
+                                   alternatives=trigger.patterns[1:])
+        _heads_for(candidate)
+        candidates.append(_as_demand(candidate))
+    return candidates
+
+
+def _as_demand(candidate: EventCandidate) -> EventCandidate:
+    """"Russia said Sudan must return the helicopter": a demand by the speaker on Sudan."""
+    modality = candidate.modality
+    if modality.speaker is None or modality.belief or not (modality.modals & OBLIGATION_MODALS):
+        return candidate
+    heads = [h for group in candidate.actor_heads for h in group]
+    if any(h.i == modality.speaker.i for h in heads) or not heads:
+        return candidate
+    demand = EventCandidate(candidate.trigger, "REQUEST", "", [[modality.speaker]], candidate.actor_heads,
+                            speech_act_modality(modality), candidate.content)
+    return demand

@@ -1,0 +1,159 @@
+"""Is it reported as fact, and by whom: PLOVER auxiliary modes and attribution.
+
+Walks from a trigger up through the clauses that embed it. Modal verbs, negation,
+conditional clauses and governors such as "plans to", "believes that" set the mode; the
+first verb of saying sets `attributed_to` (its subject), as does "according to X".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ought"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+PURPOSE_MARKS = frozenset({"so", "order"})
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj", "attr",
+                        "acomp", "oprd", "acl", "relcl", "appos", "dative"})
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "acl"})
+CATEGORY_EFFECTS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+RANK = {"asserted": 0, "historical": 1, "future": 2, "hypothetical": 3, "negated": 4}
+
+
+@dataclass
+class Modality:
+    aux: str = "asserted"
+    speaker: Token | None = None  # head of who said it
+    speech_verb: Token | None = None
+    belief: bool = False
+    governor_category: str = ""  # "willing to", "ready to": the category the governor imposes
+    modals: set[str] = field(default_factory=set)
+
+    def raise_to(self, aux: str) -> None:
+        if RANK[aux] > RANK[self.aux]:
+            self.aux = aux
+
+
+def _own_markers(verb: Token, modality: Modality) -> None:
+    for child in verb.children:
+        word = child.lower_
+        if child.dep_ == "neg" or word in ("never", "no"):
+            modality.raise_to("negated")
+        elif child.dep_ == "aux" and word in HYPOTHETICAL_MODALS:
+            modality.modals.add(word)
+            modality.raise_to("hypothetical")
+        elif child.dep_ == "aux" and word in FUTURE_MODALS:
+            modality.raise_to("future")
+        elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
+            modality.modals.add(word)
+            modality.raise_to("hypothetical")
+    if verb.dep_ == "advcl" and any(c.lower_ in PURPOSE_MARKS for c in verb.children):
+        modality.modals.add("purpose")
+        modality.raise_to("hypothetical")  # "in order to counter China": a purpose, not an act
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                          for c in verb.children):
+        modality.modals.add("purpose")
+        modality.raise_to("hypothetical")
+
+
+def _governor_effect(token: Token, governors: dict[str, str]) -> str | None:
+    lemma = token.lemma_.lower()
+    if lemma == "be":
+        # "Japan is aware that ...": the adjective carries the attitude.
+        for child in token.children:
+            if child.dep_ == "acomp" and child.lemma_.lower() in governors:
+                return governors[child.lemma_.lower()]
+    for child in token.children:
+        if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in governors:
+            return governors[f"{lemma} {child.lower_}"]
+    return governors.get(lemma)
+
+
+def _speaker(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def according_to(verb: Token) -> Token | None:
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "according":
+            for to in prep.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+    return None
+
+
+def speech_act_modality(modality: Modality) -> Modality:
+    """For an event that is the act of saying: the mode of the saying, not of what was said."""
+    if modality.speech_verb is None:
+        return modality
+    spoken = Modality(speaker=modality.speaker, speech_verb=modality.speech_verb)
+    _own_markers(modality.speech_verb, spoken)
+    return spoken
+
+
+def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
+    """The mode and speaker of the event named by `trigger`."""
+    modality = Modality()
+    token = trigger
+    previous = ""
+    clausal = True  # still on a chain of complements ("agreed to lift", "insists on aiding")
+    for _ in range(12):
+        _own_markers(token, modality)
+        source = according_to(token)
+        if source is not None and modality.speaker is None:
+            modality.speaker = source
+        if token.i != trigger.i:
+            effect = _governor_effect(token, governors)
+            if effect == "speech":
+                modality.speaker = modality.speaker or _speaker(token)
+                modality.speech_verb = token
+                break
+            if effect == "belief":
+                modality.belief = True
+                modality.raise_to("hypothetical")
+                modality.speaker = modality.speaker or _speaker(token)
+                break
+            if effect in ("future", "hypothetical", "negated"):
+                modality.raise_to(effect)
+            if effect in CATEGORY_EFFECTS and clausal and not modality.governor_category:
+                modality.governor_category = effect
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
+            _inverted_speech(token.sent.root, trigger, governors, modality)
+            break
+        clausal = clausal and (token.dep_ in COMPLEMENT_DEPS or token.dep_ == "prep" and previous == "pcomp")
+        previous = token.dep_
+        token = token.head
+    _sequence_of_tenses(modality)
+    return modality
+
+
+def _sequence_of_tenses(modality: Modality) -> None:
+    # "Iraq said it would allow inspectors back": in reported speech "would" is the
+    # future seen from the past, not a hypothetical.
+    if modality.speech_verb is not None and modality.aux == "hypothetical" and modality.modals == {"would"} \
+            and not modality.belief:
+        modality.aux = "future"
+
+
+def _inverted_speech(root: Token, trigger: Token, governors: dict[str, str], modality: Modality) -> None:
+    """'X attacked Y, officials said' and 'Experts analyzed: "..."' hang the verb of saying
+    below the clause it reports."""
+    if modality.speech_verb is not None or modality.belief:
+        return
+    for child in root.children:
+        if child.dep_ not in ("ccomp", "parataxis") or child.i == trigger.i:
+            continue
+        effect = _governor_effect(child, governors)
+        if effect in ("speech", "belief") and _speaker(child) is not None:
+            modality.speaker = modality.speaker or _speaker(child)
+            modality.speech_verb = child
+            if effect == "belief":
+                modality.belief = True
+                modality.raise_to("hypothetical")
+            return
