@@ -229,7 +229,7 @@ class ActorResolver:
     def _placed(self, head: Token) -> Mention | None:
         """"Demonstrators in Baghdad", "opposition groups in Zimbabwe": the country of a
         group or agent named only by where it is."""
-        if head.pos_ == "PROPN" or not self.dictionary.agent(head.lemma_.lower()):
+        if head.pos_ != "NOUN":
             return None
         places = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
                   for t in prep.subtree]

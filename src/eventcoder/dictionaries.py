@@ -14,7 +14,7 @@ import gzip
 import importlib.resources
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -276,7 +276,20 @@ def select_for_date(entries: list[ActorEntry], date: str | None) -> list[ActorEn
         return open_ended + undated + closed
     day = date[:10]
     valid = [entry for entry in by_recency if entry.valid_on(day)]
-    return valid or undated or [entry for entry in by_recency if entry.kind != "person"]
+    if valid or undated:
+        return valid or undated
+    others = [entry for entry in by_recency if entry.kind != "person"]
+    return others or _former_officials(by_recency, day)
+
+
+def _former_officials(entries: list[ActorEntry], day: str) -> list[ActorEntry]:
+    """A person out of office on `day` keeps the country of their latest earlier role, as
+    PLOVER's ELI sector (former officials); people not yet in office resolve to nothing."""
+    earlier = [entry for entry in entries if entry.valid_to is not None and entry.valid_to < day]
+    if not earlier:
+        return []
+    latest = max(earlier, key=lambda entry: entry.valid_to or "")
+    return [replace(latest, sector="ELI", other_sectors=(), source=latest.source + " (former)")]
 
 
 # ---------------------------------------------------------------- reading tables

@@ -16,7 +16,7 @@ from eventcoder.lexicon import Lexicon, TriggerPattern
 from eventcoder.modality import Modality, read_modality, speech_act_modality
 from eventcoder.triggers import Trigger, find_triggers
 
-EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "attr"})
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "attr", "compound"})
 CATEGORY_GOVERNORS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # Announced conflictual acts are threats (PLOVER THREATEN: "threaten to boycott, impose a
@@ -24,6 +24,7 @@ COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 
 
 @dataclass
@@ -123,6 +124,16 @@ def _category(trigger: Trigger, content: Trigger | None, governors: dict[str, st
     return pattern.category, pattern.mode
 
 
+def _valency_fits(trigger: Trigger) -> bool:
+    """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release."""
+    has_object = bool(arguments.children(trigger.token, arguments.OBJECT_DEPS))
+    if trigger.pattern.has("intransitive"):
+        return not has_object
+    if trigger.pattern.has("transitive"):
+        return has_object or arguments.is_passive(trigger.token)
+    return True
+
+
 def _has_ultimatum(token: Token) -> bool:
     """"will withdraw its force unless the president holds elections": an ultimatum."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
@@ -153,8 +164,10 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
             if modality.speech_verb is None:
                 continue
             modality = speech_act_modality(modality)
-        if trigger.pattern.has("intransitive") and arguments.children(trigger.token, arguments.OBJECT_DEPS):
-            continue  # "demonstrated its resolve" is no demonstration
+        if not _valency_fits(trigger):
+            continue
+        if modality.modals & NOT_EVENTS:
+            continue  # "unless Israel rescinds ...", "to demand reforms": conditions and purposes
         category, mode = _category(trigger, content, lexicon.governors)
         reframed = _reframe(category, modality, trigger.token)
         if reframed != category:
@@ -165,7 +178,35 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
                                    alternatives=trigger.patterns[1:])
         _heads_for(candidate)
         candidates.append(_as_demand(candidate))
-    return candidates
+    taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
+    return candidates + obligation_candidates(sentence, lexicon, taken)
+
+
+def _clause_of(token: Token) -> Token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+OBLIGATION = TriggerPattern(("must",), "VERB", "REQUEST", "", frozenset(), "rule:obligation")
+
+
+def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[EventCandidate]:
+    """"The Bush administration declared that China must drop barriers": saying that someone
+    else must or should act is a demand on them, whatever the verb of the content."""
+    found = []
+    for verb in sentence:
+        if verb.i in taken or verb.dep_ != "ccomp" or lexicon.governors.get(verb.head.lemma_.lower()) != "speech":
+            continue
+        modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
+        subject = arguments.children(verb, arguments.SUBJECT_DEPS)
+        speaker = arguments.children(verb.head, arguments.SUBJECT_DEPS)
+        if modal is None or not subject or not speaker:
+            continue
+        modality = speech_act_modality(read_modality(verb, lexicon.governors))
+        trigger = Trigger(verb, [OBLIGATION], [modal, verb])
+        found.append(EventCandidate(trigger, "REQUEST", "", [speaker], [subject], modality))
+    return found
 
 
 def _as_demand(candidate: EventCandidate) -> EventCandidate:
