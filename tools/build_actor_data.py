@@ -41,7 +41,7 @@ PHOENIX_FILES = {
 }
 
 # Lower number wins when two sources give the same pattern.
-PRIORITY = {"supplement": 0, "pycountry": 1, "capital": 2, "demonym": 3, "phoenix": 4, "city": 5}
+PRIORITY = {"supplement": 0, "pycountry": 1, "capital": 2, "demonym": 3, "phoenix": 4, "city": 5, "surname": 6}
 
 # CAMEO country codes that are not current ISO alpha-3 codes.
 CAMEO_COUNTRY = {
@@ -493,6 +493,23 @@ def merge(groups: dict[str, list[tuple]]) -> list[tuple]:
     return sorted(merged)
 
 
+def surname_rows(rows: list[tuple]) -> list[tuple]:
+    """"President Mugabe", "Mugabe said": a surname alone names the person when every known
+    person with that surname belongs to one country. Rows keep the person's dates; the
+    coder uses them only for proper nouns (source ends in "(surname)")."""
+    people: dict[str, list[tuple]] = collections.defaultdict(list)
+    for row in rows:
+        if row[2] == "person" and row[1]:
+            surname = row[1].split()[-1].lower()
+            if len(surname) >= 4 and surname.isalpha() and surname != row[0]:
+                people[surname].append(row)
+    found = []
+    for surname, owned in people.items():
+        if len({row[3] for row in owned}) == 1 and len({row[1] for row in owned}) <= 2:
+            found.extend((surname, *row[1:9], row[9] + " (surname)") for row in owned)
+    return found
+
+
 def keep_pattern(pattern: str) -> bool:
     if not pattern or pattern in COMMON_WORDS or pattern in PHOENIX_WORD_STOPLIST or len(pattern) < 3:
         return False
@@ -548,6 +565,7 @@ def build(shared: Path, out_dir: Path) -> list[tuple]:
         "pycountry": country_rows(), "capital": capital_rows(sovereign),
         "demonym": demonym_rows(demonyms_path), "phoenix": phoenix, "city": city_rows(),
     }
+    groups["surname"] = surname_rows(merge(groups))
     rows = merge(groups)
     write_table(rows, out_dir, shared)
     source_counts = collections.Counter(row[9].split(":")[0] for row in rows)

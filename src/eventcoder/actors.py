@@ -19,7 +19,7 @@ from eventcoder.records import Entity
 # Dependents that belong to a noun's actor phrase.
 PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
 PHRASE_PREPS = frozenset({"of", "for", "from"})
-PLACE_PREPS = frozenset({"in", "at"})
+PLACE_PREPS = frozenset({"in", "at", "of"})
 NAMED_KINDS = ("person", "igo", "ngo", "group", "pre")
 PLACE_KINDS = ("country", "demonym", "capital", "city")
 SUBJECT_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
@@ -69,12 +69,28 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
     by_token: dict[int, Mention] = {}
     for start, end, entries in dictionary.find_all(words, date):
         entries = [e for e in entries if e.kind != "agent"]
+        if not sentence[start].pos_ == "PROPN":
+            entries = [e for e in entries if not e.source.endswith("(surname)")]  # "a bush", "rice"
         if not entries:
             continue
         mention = Mention(sentence.start + start, sentence.start + end, entries)
         for i in range(mention.start, mention.end):
             by_token[i] = mention
+    _plural_demonyms(sentence, words, dictionary, by_token)
     return by_token
+
+
+def _plural_demonyms(sentence: Span, words: list[str], dictionary: ActorDictionary,
+                     by_token: dict[int, Mention]) -> None:
+    """"Young Algerians", "ethnic Turks": a people named by a plural demonym."""
+    for offset, token in enumerate(sentence):
+        if token.i in by_token or token.tag_ not in ("NNPS", "NNS") or not words[offset].endswith("s"):
+            continue
+        match = dictionary.lookup([words[offset][:-1]], 0)
+        if match is not None:
+            entries = [e for e in match[1] if e.kind in ("demonym", "country")]
+            if entries:
+                by_token[token.i] = Mention(token.i, token.i + 1, entries)
 
 
 def phrase_tokens(head: Token) -> list[Token]:
@@ -194,15 +210,17 @@ class ActorResolver:
         return entities
 
     def resolve_within(self, head: Token) -> Entity | None:
-        """The head's own actor, else the first actor named inside its phrase
-        ("the equipment purchased by Japan" -> Japan)."""
+        """The head's own actor, else the first actor named inside its phrase ("the equipment
+        purchased by Japan" -> Japan); an actor of no known country takes the country named
+        inside its phrase ("refugees fleeing the war in Liberia" -> REF of Liberia)."""
         entity = self.resolve(head)
-        if entity is not None:
+        if entity is not None and entity.country:
             return entity
-        for token in head.subtree:
-            if token.i in self.mentions and token.i != head.i:
-                return self.resolve(self._mention_head(token))
-        return None
+        inner = next((self.resolve(self._mention_head(t)) for t in head.subtree
+                      if t.i in self.mentions and t.i != head.i), None)
+        if entity is None or inner is None:
+            return entity or inner
+        return replace(entity, country=inner.country, organization=inner.organization)
 
     def _mention_head(self, token: Token) -> Token:
         mention = self.mentions[token.i]
@@ -215,6 +233,7 @@ class ActorResolver:
         text_tokens = _contiguous(tokens)
         remembered = self.memory.person(head.text) if head.pos_ == "PROPN" else None
         if mention is not None:
+            mention = self._residence(head, mention)
             entity = entity_from_entry(mention.entry, text_tokens)
             return self._with_sector(entity, mention.entry, sector, others, head)
         if remembered is not None:
@@ -225,6 +244,16 @@ class ActorResolver:
                           name=person_name(head), sector=sector, other_sectors=others,
                           kind="person" if person_name(head) else "agent", source="agent")
         return None
+
+    def _residence(self, head: Token, mention: Mention) -> Mention:
+        """"Ethnic Albanians in southern Serbia": a people named by where they live belongs
+        to that country, as domestic actors do in event data."""
+        if mention.entry.kind != "demonym":
+            return mention
+        place = self._placed(head)
+        if place is not None and place.entry.kind in PLACE_KINDS and place.entry.kind != "demonym":
+            return place
+        return mention
 
     def _placed(self, head: Token) -> Mention | None:
         """"Demonstrators in Baghdad", "opposition groups in Zimbabwe": the country of a

@@ -26,7 +26,7 @@ LIGHT_VERBS = frozenset({"launch", "carry", "stage", "impose", "hold", "make", "
                          "organise", "begin", "start", "continue", "resume", "call", "order"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press",
                             "encourage", "invite", "allow", "help", "let", "pressure", "appeal"})
-INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp"})
+INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep"})
 CONCESSIVE_PREPS = frozenset({"despite", "amid", "against"})
 
 
@@ -118,10 +118,29 @@ def verb_recipient_groups(verb: Token) -> Groups:
     groups = []
     if is_passive(verb):
         groups.append(children(verb, PASSIVE_SUBJECT_DEPS))
-    groups.append(children(verb, OBJECT_DEPS) + children(verb, frozenset({"attr", "oprd"})))
+    objects = children(verb, OBJECT_DEPS) + children(verb, frozenset({"attr", "oprd"}))
+    groups.append(objects)
     groups.append(_not_time(prep_objects(verb, RECIPIENT_PREPS)))
+    # "held talks with Peru", "signed an agreement with Chile"
+    groups.append([o for obj in objects for o in prep_objects(obj, frozenset({"with", "between"}))])
     groups.extend(complement_recipient_groups(verb))
     groups.append(ultimatum_subjects(verb))
+    groups.extend(purpose_recipient_groups(verb))
+    return [g for g in groups if g]
+
+
+def purpose_recipient_groups(token: Token) -> Groups:
+    """"staged rallies to demand reforms by Suharto's government", "began a hunger strike to
+    protest Assad's failure": the purpose names whom the act is aimed at."""
+    anchors = [token]
+    if token.dep_ in OBJECT_DEPS and token.head.pos_ == "VERB":
+        anchors.append(token.head)  # the light verb: "staged", "began"
+    groups: Groups = []
+    for anchor in anchors:
+        for clause in anchor.children:
+            if clause.dep_ in ("advcl", "xcomp", "acl") and any(c.lower_ == "to" for c in clause.children):
+                objects = children(clause, OBJECT_DEPS)
+                groups.append(objects + _not_time(prep_objects(clause, RECIPIENT_PREPS)))
     return [g for g in groups if g]
 
 
@@ -167,6 +186,9 @@ def noun_actor_groups(noun: Token) -> Groups:
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
         # "Israel completed the withdrawal", "Italy announced a suspension of air links"
         groups.append(verb_subjects(noun.head))
+    elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ not in CONCESSIVE_PREPS:
+        # "crowds converged for a rally", "workers went on strike"
+        groups.append(verb_subjects(noun.head.head))
     return [g for g in groups if g]
 
 
@@ -178,6 +200,7 @@ def noun_recipient_groups(noun: Token) -> Groups:
     if noun.dep_ == "pobj" and noun.head.lower_ in CONCESSIVE_PREPS:
         # "despite Russia's opposition, Japan insists ...": aimed at the main clause's subject.
         groups.append(verb_subjects(noun.head.head))
+    groups.extend(purpose_recipient_groups(noun))
     return [g for g in groups if g]
 
 

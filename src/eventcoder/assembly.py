@@ -21,6 +21,7 @@ from eventcoder.records import Entity, Event, Evidence, TextSpan
 from eventcoder.sentences import SentenceSpan
 
 HISTORICAL_DAYS = 365
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 
 
 @dataclass
@@ -123,6 +124,8 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound)
     recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
                   if all((r.start, r.end) != (a.start, a.end) for a in actors)]
+    if candidate.trigger.pattern.has("reciprocal"):
+        actors, recipients = _unique(actors + recipients), []  # talks: every party is an actor
     if not actors and not (recipients and _needs_no_actor(candidate)):
         return None
     if not any(e.country for e in actors + recipients):
@@ -133,6 +136,10 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     event_date, date_source, _ = dates.resolve_event_date(sentence, document.pub_date)
     countries = [e.country for e in actors + recipients if e.country]
     location = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
+    if not actors and location is not None and location.country and category in UNSEEN_DOER:
+        actors = [_unidentified_attacker(location)]
+    if category == "PROTEST" and not recipients:
+        recipients = _protested_government(actors, location)
     offset = context.offset
     trigger = candidate.trigger
     actors = [shift(a, offset) for a in actors]
@@ -167,6 +174,25 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         coder_version=context.version,
         **quantities.extract_quantities(sentence),
     )
+
+
+def _unidentified_attacker(location) -> Entity:
+    """"A roadside bomb near Samarra killed two soldiers": PLOVER's unidentified armed force
+    (UAF), placed in the country where it struck; `source` says it was inferred."""
+    return Entity(text="", start=location.start or 0, end=location.start or 0, country=location.country,
+                  sector="UAF", kind="unidentified", source="inferred:event location")
+
+
+def _protested_government(actors: list[Entity], location) -> list[Entity]:
+    """PLOVER PROTEST requires a recipient; a protest that names none is taken to be aimed at
+    the government where it happens (`kind` "inferred" says so)."""
+    country = (location.country if location is not None and location.country else "") or \
+        next((a.country for a in actors if a.country and a.country not in NON_STATE), "")
+    if not country:
+        return []
+    start = location.start if location is not None and location.start is not None else 0
+    return [Entity(text="", start=start, end=start, country=country, sector="GOV", kind="inferred",
+                   source="inferred:government where the protest happens")]
 
 
 def _shift_location(location, offset: int):

@@ -24,6 +24,8 @@ COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "during", "since", "following",
+                           "until", "because", "as", "while", "like", "unlike"})
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 
 
@@ -45,6 +47,8 @@ def _embedding_trigger(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigge
     for _ in range(3):
         if token.dep_ not in EMBEDDING_DEPS and token.dep_ != "prep" or token.head.i == token.i:
             return None
+        if token.dep_ == "prep" and token.lower_ in ADJUNCT_PREPS:
+            return None  # "despite Russia's opposition, Japan ...": a second event, not content
         token = arguments.clause_head(token) if token.dep_ == "pcomp" else token.head
         if token.i in by_token and by_token[token.i] is not trigger:
             return by_token[token.i]
@@ -88,11 +92,9 @@ def _heads_for(candidate: EventCandidate) -> None:
     if pattern.has("speech"):
         recipients = [arguments.speech_content_subject(token)] + recipients
         actors = [[candidate.modality.speaker]] if candidate.modality.speaker is not None else []
-    candidate.actor_heads = [_expand(g) for g in actors if g]
-    candidate.recipient_heads = [_expand(g) for g in recipients if g]
-    if pattern.has("reciprocal"):
-        candidate.actor_heads = [sum(candidate.actor_heads[:1] + candidate.recipient_heads[:1], [])]
-        candidate.recipient_heads = []
+    inside = {t.i for t in candidate.trigger.tokens}  # "hunger" in "hunger strike" is no actor
+    candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
+    candidate.recipient_heads = [h for h in (_expand(g, inside) for g in recipients) if h]
 
 
 def _content_recipients(content: Token) -> list[list[Token]]:
@@ -105,12 +107,13 @@ def _content_recipients(content: Token) -> list[list[Token]]:
     return arguments.verb_recipient_groups(content)
 
 
-def _expand(heads: list[Token]) -> list[Token]:
+def _expand(heads: list[Token], exclude: set[int]) -> list[Token]:
     """The heads and the words coordinated with them ("Israel and Lebanon")."""
     found: dict[int, Token] = {}
     for head in heads:
         for token in arguments.conjuncts(head):
-            found.setdefault(token.i, token)
+            if token.i not in exclude:
+                found.setdefault(token.i, token)
     return list(found.values())
 
 

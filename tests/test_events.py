@@ -1,0 +1,118 @@
+"""Event extraction on sentences written for these tests (never gold-file sentences)."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def code(coder, text, pub_date="2024-03-15"):
+    return coder.code_text(text, pub_date=pub_date)
+
+
+def summary(events):
+    return [(e.event, sorted(a.country for a in e.actor), sorted(r.country for r in e.recipient), e.aux)
+            for e in events]
+
+
+def test_active_verb_actor_and_object(coder):
+    events = code(coder, "Turkish troops attacked a Syrian army base.")
+    assert summary(events) == [("ASSAULT", ["TUR"], ["SYR"], "asserted")]
+    assert events[0].actor[0].sector == "MIL"
+
+
+def test_passive_voice_swaps_sides(coder):
+    events = code(coder, "Two Malian soldiers were killed by French aircraft near Gao.")
+    assault = [e for e in events if e.event == "ASSAULT"][0]
+    assert [a.country for a in assault.actor] == ["FRA"]
+    assert [r.country for r in assault.recipient] == ["MLI"]
+
+
+def test_control_verb_makes_one_agree(coder):
+    events = code(coder, "Germany agreed to provide humanitarian aid to Sudan.")
+    assert summary(events) == [("AGREE", ["DEU"], ["SDN"], "asserted")]
+
+
+def test_refusal_is_reject_not_the_refused_act(coder):
+    events = code(coder, "Hungary refused to release the Austrian prisoners.")
+    assert [e.event for e in events] == ["REJECT"]
+
+
+def test_reciprocal_talks_put_all_parties_in_actor(coder):
+    events = code(coder, "Chile held talks with Peru on Tuesday.")
+    assert summary(events) == [("CONSULT", ["CHL", "PER"], [], "asserted")]
+
+
+def test_noun_trigger_with_possessor_and_preposition(coder):
+    events = code(coder, "Canada's sanctions on Venezuela took effect on Monday.")
+    sanction = [e for e in events if e.event == "SANCTION"][0]
+    assert [a.country for a in sanction.actor] == ["CAN"]
+    assert [r.country for r in sanction.recipient] == ["VEN"]
+
+
+def test_compound_actor_from_coordinated_adjectives(coder):
+    events = code(coder, "Norwegian and Danish officials signed an agreement on fishing quotas.")
+    assert sorted(a.country for a in events[0].actor) == ["DNK", "NOR"]
+
+
+def test_reported_speech_sets_attribution_not_actor(coder):
+    events = code(coder, "Police in Lagos arrested twelve protesters, a Nigerian spokesman said.")
+    arrest = [e for e in events if e.event == "COERCE"][0]
+    assert arrest.attributed_to is not None and "spokesman" in arrest.attributed_to.text
+    assert [a.country for a in arrest.actor] == ["NGA"]
+
+
+def test_warning_with_target_is_threat_by_speaker(coder):
+    text = "A Chinese defence spokesman said that ships sent by Australia would be legitimate targets."
+    events = code(coder, text)
+    threat = [e for e in events if e.event == "THREATEN"][0]
+    assert [a.country for a in threat.actor] == ["CHN"]
+    assert [r.country for r in threat.recipient] == ["AUS"]
+    assert threat.aux == "asserted"
+
+
+def test_announced_conflict_is_threat(coder):
+    events = code(coder, "Serbia said it would impose sanctions on Kosovo.")
+    assert [e.event for e in events] == ["THREATEN"]
+
+
+def test_future_cooperation_is_agree(coder):
+    events = code(coder, "Brazil will send medical aid to Bolivia next week.")
+    assert [e.event for e in events] == ["AGREE"]
+
+
+def test_obligation_in_speech_is_demand(coder):
+    events = code(coder, "Egypt said Ethiopia must stop filling the dam.")
+    demand = [e for e in events if e.event == "REQUEST"]
+    assert demand and [a.country for a in demand[0].actor] == ["EGY"]
+    assert [r.country for r in demand[0].recipient] == ["ETH"]
+
+
+def test_condition_and_purpose_are_not_events(coder):
+    events = code(coder, "Peru will withdraw its ambassador unless Chile apologizes.")
+    assert "CONCEDE" not in [e.event for e in events]
+    assert [e.event for e in events] == ["THREATEN"]
+
+
+def test_negation_and_modality(coder):
+    assert code(coder, "Ghana did not attack Togo.")[0].aux == "negated"
+    assert code(coder, "Ghana could attack Togo.")[0].aux == "hypothetical"
+
+
+def test_opinion_is_not_asserted(coder):
+    events = code(coder, "Analysts believe that Iran will attack Israel.")
+    assert all(e.aux != "asserted" for e in events)
+
+
+def test_description_of_threat_is_no_event(coder):
+    assert code(coder, "Poland's weakness poses a threat to Lithuania.") == []
+
+
+def test_despite_opposition_targets_main_subject(coder):
+    events = code(coder, "Despite Mexico's opposition, Guatemala expelled the diplomats.")
+    accuse = [e for e in events if e.event == "ACCUSE"][0]
+    assert [a.country for a in accuse.actor] == ["MEX"]
+    assert [r.country for r in accuse.recipient] == ["GTM"]
+
+
+def test_demonstration_needs_no_object(coder):
+    assert code(coder, "Kenya demonstrated its resolve with a new law.") == []
