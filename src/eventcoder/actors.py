@@ -22,6 +22,9 @@ PHRASE_PREPS = frozenset({"of", "for", "from"})
 PLACE_PREPS = frozenset({"in", "at", "of"})
 NAMED_KINDS = ("person", "igo", "ngo", "group", "pre")
 PLACE_KINDS = ("country", "demonym", "capital", "city")
+COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
+                         "scores", "group", "member", "number", "some", "many", "most", "all", "one",
+                         "two", "three", "several", "crowd", "band", "team", "delegation", "million"})
 SUBJECT_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
                     "his": "person", "it": "body", "its": "body", "they": "any", "their": "any",
                     "them": "any"}
@@ -126,6 +129,9 @@ def agent_tokens(head: Token) -> list[Token]:
             tokens.append(child)
         elif child.dep_ == "appos":
             tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of" and (head.like_num or head.lemma_.lower() in COLLECTIVES):
+            # "dozens of protesters", "members of the opposition": the kind is in the complement
+            tokens.extend(t for t in child.children if t.dep_ == "pobj")
     return tokens
 
 
@@ -272,7 +278,8 @@ class ActorResolver:
                 # "Maria Zakharova, a spokesperson for the Russian Foreign Ministry": a person
                 # bound to a country and sector by her title or apposition.
                 entity.name, entity.kind = name, "person"
-            elif entry.kind == "capital" and not sector:
+            elif entry.kind == "capital" and not sector and self.mentions.get(head.i) is not None \
+                    and not (head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near")):
                 sector = "GOV"  # "the Kremlin said", "Tokyo protested": seat of government
             if sector:
                 entity.sector = sector

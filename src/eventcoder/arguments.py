@@ -13,8 +13,10 @@ from spacy.tokens import Token
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+# "in" is left out: "arrested them in Nairobi" names a place, not a recipient (trigger
+# patterns that need it, like "arrive in", bring their own preposition).
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "toward", "towards",
-                             "upon", "in", "from", "over", "for"})
+                             "upon", "from", "over", "for", "in"})
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "for", "of", "toward", "towards", "upon",
                                   "between", "into"})
 # Nouns that only frame an act: "a mediation effort between", "a peace mission to".

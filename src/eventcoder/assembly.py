@@ -21,6 +21,8 @@ from eventcoder.records import Entity, Event, Evidence, TextSpan
 from eventcoder.sentences import SentenceSpan
 
 HISTORICAL_DAYS = 365
+CLASSIFIER_MARGIN = 0.15
+PLACE_KINDS = frozenset({"country", "city", "capital"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 
 
@@ -62,12 +64,16 @@ def resolve_all(heads: list[Token], resolve) -> list[Entity]:
 
 def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
     """The first group of argument candidates that names a placed actor, else the first
-    that names any actor."""
+    that names any actor. An unplaced actor followed by a bare place ("dozens of
+    protesters" ... "in Nairobi") is that actor, placed there."""
     fallback: list[Entity] = []
     for group in groups:
         entities = resolve_all(group, resolve)
+        placed = [e for e in entities if e.country or e.name]
         if any(e.country for e in entities):
-            return [e for e in entities if e.country or e.name]
+            if fallback and all(e.kind in PLACE_KINDS for e in placed):
+                return [replace(e, country=placed[0].country) for e in fallback]
+            return placed
         fallback = fallback or entities
     return fallback
 
@@ -104,7 +110,9 @@ def _choose_category(candidate: EventCandidate, sentence: str, resources) -> tup
     if candidate.alternatives and category == candidate.trigger.pattern.category:
         options = [candidate.trigger.pattern, *candidate.alternatives]
         best = max(options, key=lambda p: probabilities.get(p.category, 0.0))
-        category, mode = best.category, best.mode
+        # The lexicon's first reading stands unless the classifier clearly prefers another.
+        if probabilities.get(best.category, 0.0) - probabilities.get(category, 0.0) >= CLASSIFIER_MARGIN:
+            category, mode = best.category, best.mode
     if not mode:
         mode = resources.classifier.predict_mode([sentence], [category])[0]
     return category, mode, round(probabilities.get(category, 0.0), 4)
@@ -140,6 +148,9 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         actors = [_unidentified_attacker(location)]
     if category == "PROTEST" and not recipients:
         recipients = _protested_government(actors, location)
+    if location is not None and location.country:
+        # "police arrested dozens of protesters in Nairobi": the protesters are Kenyan
+        recipients = [r if r.country else replace(r, country=location.country) for r in recipients]
     offset = context.offset
     trigger = candidate.trigger
     actors = [shift(a, offset) for a in actors]

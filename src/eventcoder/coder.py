@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from spacy.tokens import Doc
 
 from eventcoder import __version__
 from eventcoder.actors import DocumentMemory, find_mentions
 from eventcoder.assembly import SentenceContext, assemble_events
-from eventcoder.classifier import EventClassifier
 from eventcoder.dictionaries import ActorDictionary
 from eventcoder.events import extract_candidates
 from eventcoder.lexicon import load_lexicon
@@ -28,7 +27,14 @@ from eventcoder.reading import Document
 from eventcoder.records import Event
 from eventcoder.sentences import SentenceSpan, may_hold_event, split_sentences, trigger_stems
 
+if TYPE_CHECKING:  # scikit-learn takes seconds to import; only the optional classifier needs it
+    from eventcoder.classifier import EventClassifier
+
 log = logging.getLogger(__name__)
+
+PARSE_BATCH_SIZE = 1000
+"""Sentences per nlp.pipe batch. The parser steps through a batch's sentences together, so a
+batch of 1,000 short sentences parses about twice as fast as one of 64 (docs/speed.md)."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +46,7 @@ class CoderOptions:
     model: str | None = None
     batch_size: int = 64
     prefilter: bool = True
-    use_classifier: bool = False
+    use_classifier: bool = True
 
 
 @dataclass
@@ -60,6 +66,12 @@ class Resources:
     stems: frozenset[str] = field(default_factory=frozenset)
 
 
+def _load_classifier() -> "EventClassifier":
+    from eventcoder.classifier import EventClassifier
+
+    return EventClassifier.load()
+
+
 class Coder:
     """Codes documents into events. Build once, reuse for many documents."""
 
@@ -69,7 +81,7 @@ class Coder:
         self.resources = Resources(
             dictionary=ActorDictionary.load(self.options.actor_files),
             lexicon=lexicon,
-            classifier=EventClassifier.load() if self.options.use_classifier else None,
+            classifier=_load_classifier() if self.options.use_classifier else None,
             gazetteer=Gazetteer.load(),
             stems=trigger_stems(lexicon),
         )
@@ -104,7 +116,7 @@ class Coder:
         """Parses the candidate sentences of all documents in one nlp.pipe call."""
         plans = [self._plan(document) for document in documents]
         texts = [doc.text[s.start:s.end] for doc, (_, spans) in zip(documents, plans) for s in spans]
-        parsed = iter(self.nlp.pipe(texts, batch_size=self.options.batch_size))
+        parsed = iter(self.nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE))
         results = []
         for document, (total, spans) in zip(documents, plans):
             docs = [(span, next(parsed)) for span in spans]

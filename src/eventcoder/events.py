@@ -82,7 +82,9 @@ def _heads_for(candidate: EventCandidate) -> None:
     token, pattern = candidate.trigger.token, candidate.trigger.pattern
     if token.pos_ == "VERB":
         actors = [arguments.verb_subjects(token)]
-        recipients = arguments.verb_recipient_groups(token)
+        pattern_preps = [t for t in candidate.trigger.tokens if t.dep_ == "prep"]
+        recipients = [[o for p in pattern_preps for o in p.children if o.dep_ == "pobj"]]
+        recipients += arguments.verb_recipient_groups(token)
     else:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:

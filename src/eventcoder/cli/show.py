@@ -16,6 +16,12 @@ def _entities(entities) -> str:
     return "; ".join(parts) or "-"
 
 
+def _speaker(entity) -> str:
+    if entity is None:
+        return "-"
+    return entity.name if entity.kind == "person" and entity.name else entity.text
+
+
 def _evidence(event):
     from rich.text import Text
 
@@ -37,7 +43,7 @@ def event_table(events, title: str):
     for event in events:
         event_cell = f"{event.event}" + (f" ({event.mode})" if event.mode else "")
         dyad = f"{_entities(event.actor)} → {_entities(event.recipient)}"
-        speaker = event.attributed_to.name or event.attributed_to.text if event.attributed_to else "-"
+        speaker = _speaker(event.attributed_to)
         table.add_row(event_cell, dyad, event.aux, speaker, event.date or "-", _evidence(event))
     return table
 

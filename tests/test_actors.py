@@ -1,0 +1,59 @@
+"""Actor resolution inside documents, on names invented for these tests."""
+
+import pytest
+
+from eventcoder.coder import Coder
+
+pytestmark = pytest.mark.model
+
+
+def first(events, category):
+    return next(e for e in events if e.event == category)
+
+
+def test_apposition_binds_unknown_person_to_country_and_sector(coder):
+    text = "Olga Petrenko, a spokeswoman for the Ukrainian Defence Ministry, condemned Belarus."
+    actor = first(coder.code_text(text, pub_date="2024-01-10"), "ACCUSE").actor[0]
+    assert (actor.name, actor.country, actor.sector, actor.kind) == ("Olga Petrenko", "UKR", "GOV", "person")
+
+
+def test_title_before_name(coder):
+    text = "Ukrainian Foreign Minister Olga Petrenko condemned Belarus."
+    actor = first(coder.code_text(text, pub_date="2024-01-10"), "ACCUSE").actor[0]
+    assert (actor.country, actor.sector) == ("UKR", "GOV")
+
+
+def test_surname_and_pronoun_carry_over(coder):
+    text = ("Olga Petrenko, a spokeswoman for the Ukrainian Defence Ministry, condemned Belarus. "
+            "Petrenko also criticized Hungary.\nShe later praised Poland.")
+    events = coder.code_text(text, pub_date="2024-01-10")
+    later = [e for e in events if e.evidence.sentence_index > 0]
+    assert [(e.event, e.actor[0].country, e.actor[0].sector) for e in later] == [
+        ("ACCUSE", "UKR", "GOV"), ("SUPPORT", "UKR", "GOV")]
+
+
+def test_seat_of_government_is_the_government(coder):
+    actor = first(coder.code_text("The Kremlin condemned Canada.", pub_date="2024-01-10"), "ACCUSE").actor[0]
+    assert (actor.country, actor.sector) == ("RUS", "GOV")
+
+
+def test_agent_words_give_sectors(coder):
+    events = coder.code_text("Kenyan police arrested dozens of protesters in Nairobi.", pub_date="2024-01-10")
+    arrest = first(events, "COERCE")
+    assert (arrest.actor[0].country, arrest.actor[0].sector) == ("KEN", "COP")
+    assert arrest.recipient[0].sector == "CVL"
+
+
+def test_international_organisation(coder):
+    actor = first(coder.code_text("NATO condemned the missile launch by North Korea.", pub_date="2024-01-10"),
+                  "ACCUSE").actor[0]
+    assert (actor.country, actor.organization) == ("IGO", "NATO")
+
+
+def test_user_dictionary_wins(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("name,country,sector,kind\nZorvath Front,MLI,REB,group\n")
+    coder = Coder(actor_files=(str(path),))
+    events = coder.code_text("The Zorvath Front attacked a Malian army base.", pub_date="2024-01-10")
+    actor = first(events, "ASSAULT").actor[0]
+    assert (actor.country, actor.sector, actor.source.startswith("user:")) == ("MLI", "REB", True)
