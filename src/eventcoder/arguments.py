@@ -174,6 +174,20 @@ def ultimatum_subjects(verb: Token) -> list[Token]:
     return []
 
 
+ARGUMENT_PREPS = frozenset({"of", "to", "against", "from", "by", "with", "on", "for", "over", "into"})
+
+
+def has_argument(noun: Token) -> bool:
+    """"Russia's opposition to", "a demand for": an event noun with someone or something
+    attached, not a name ("the opposition", "opposition coalition")."""
+    noun = frame(noun)
+    if noun.dep_ == "compound":
+        return False
+    if children(noun, frozenset({"poss"})) or prep_objects(noun, ARGUMENT_PREPS):
+        return True
+    return noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB"
+
+
 def frame(noun: Token) -> Token:
     """The noun that carries the arguments: the frame noun for "mediation effort"."""
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in FRAME_NOUNS:
@@ -197,7 +211,8 @@ def noun_actor_groups(noun: Token) -> Groups:
 def noun_recipient_groups(noun: Token) -> Groups:
     noun = frame(noun)
     groups = [_not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
-    if noun.dep_ in OBJECT_DEPS and noun.head.lemma_ in LIGHT_VERBS:
+    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
+        # "opened investigations against 28 officials": the preposition hangs on the verb
         groups.append(_not_time(prep_objects(noun.head, RECIPIENT_PREPS)))
     if noun.dep_ == "pobj" and noun.head.lower_ in CONCESSIVE_PREPS:
         # "despite Russia's opposition, Japan insists ...": aimed at the main clause's subject.

@@ -23,6 +23,7 @@ from eventcoder.sentences import SentenceSpan
 HISTORICAL_DAYS = 365
 CLASSIFIER_MARGIN = 0.15
 PLACE_KINDS = frozenset({"country", "city", "capital"})
+DOMESTIC = frozenset({"COERCE", "CONCEDE"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 
 
@@ -148,6 +149,8 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         actors = [_unidentified_attacker(location)]
     if category == "PROTEST" and not recipients:
         recipients = _protested_government(actors, location)
+    elif category in DOMESTIC and not recipients:
+        recipients = _domestic_population(actors, location)
     if location is not None and location.country:
         # "police arrested dozens of protesters in Nairobi": the protesters are Kenyan
         recipients = [r if r.country else replace(r, country=location.country) for r in recipients]
@@ -204,6 +207,13 @@ def _protested_government(actors: list[Entity], location) -> list[Entity]:
     start = location.start if location is not None and location.start is not None else 0
     return [Entity(text="", start=start, end=start, country=country, sector="GOV", kind="inferred",
                    source="inferred:government where the protest happens")]
+
+
+def _domestic_population(actors: list[Entity], location) -> list[Entity]:
+    """A curfew, arrest or ban (COERCE), or its lifting (CONCEDE), that names no target falls
+    on the people where it happens: the event's place, else the actor's own country."""
+    target = _protested_government(actors, location)
+    return [replace(e, sector="", source="inferred:population where it happens") for e in target]
 
 
 def _shift_location(location, offset: int):

@@ -26,6 +26,10 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 OBLIGATION_MODALS = frozenset({"must", "should"})
 ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "during", "since", "following",
                            "until", "because", "as", "while", "like", "unlike"})
+# Verbs that undo what their object names: agreeing to "postpone the demonstration" is a
+# concession, not a threat.
+REVERSALS = frozenset({"postpone", "delay", "cancel", "end", "stop", "halt", "suspend", "abandon",
+                       "lift", "call", "drop", "withdraw", "scrap", "defer"})
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 
 
@@ -123,7 +127,8 @@ def _category(trigger: Trigger, content: Trigger | None, governors: dict[str, st
     pattern = trigger.pattern
     effect = governors.get(trigger.token.lemma_.lower())
     if content is not None and effect in CATEGORY_GOVERNORS:
-        if effect == "AGREE" and content.pattern.category not in COOPERATIVE:
+        if effect == "AGREE" and content.pattern.category not in COOPERATIVE \
+                and content.token.head.lemma_.lower() not in REVERSALS:
             return "THREATEN", ""  # "vowed to retaliate"
         return effect, content.pattern.mode if effect == "REJECT" else ""
     return pattern.category, pattern.mode
@@ -170,6 +175,8 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
                 continue
             modality = speech_act_modality(modality)
         if not _valency_fits(trigger):
+            continue
+        if trigger.pattern.has("arg") and trigger.token.pos_ != "VERB" and not arguments.has_argument(trigger.token):
             continue
         if modality.modals & NOT_EVENTS:
             continue  # "unless Israel rescinds ...", "to demand reforms": conditions and purposes
