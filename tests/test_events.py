@@ -116,3 +116,18 @@ def test_despite_opposition_targets_main_subject(coder):
 
 def test_demonstration_needs_no_object(coder):
     assert code(coder, "Kenya demonstrated its resolve with a new law.") == []
+
+
+def test_refusing_cooperation_is_reject(coder):
+    events = code(coder, "Chad said it will not accept refugees from Sudan.")
+    assert [(e.event, e.aux) for e in events] == [("REJECT", "asserted")]
+
+
+def test_background_event_is_not_coded_again(coder):
+    events = code(coder, "Bolivia recalled its ambassador after an attack on its embassy in Lima.")
+    assert "ASSAULT" not in [e.event for e in events]
+
+
+def test_signing_a_treaty_is_support(coder):
+    events = code(coder, "Kenya and Uganda signed a treaty on border trade.")
+    assert [e.event for e in events] == ["SUPPORT"]

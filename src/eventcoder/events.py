@@ -30,6 +30,7 @@ ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "during", "sinc
 # concession, not a threat.
 REVERSALS = frozenset({"postpone", "delay", "cancel", "end", "stop", "halt", "suspend", "abandon",
                        "lift", "call", "drop", "withdraw", "scrap", "defer"})
+BACKGROUND_PREPS = frozenset({"after", "following", "since", "before", "amid"})
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 
 
@@ -144,6 +145,16 @@ def _valency_fits(trigger: Trigger) -> bool:
     return True
 
 
+def _is_background(token: Token) -> bool:
+    """"one day after a Serbian jet shot down a helicopter", "following the invasion": the
+    background of the reported event, reported as news in its own day."""
+    if token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+        return True
+    if token.dep_ == "pobj" and token.head.head.lower_ in ("because", "response", "wake"):
+        return True
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS for c in token.children)
+
+
 def _has_ultimatum(token: Token) -> bool:
     """"will withdraw its force unless the president holds elections": an ultimatum."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
@@ -158,6 +169,8 @@ def _reframe(category: str, modality: Modality, token: Token) -> str:
         return governed
     if _has_ultimatum(token):
         return "THREATEN"
+    if category in COOPERATIVE and modality.aux == "negated" and not modality.belief:
+        return "REJECT"  # "will not accept refugees", "would not meet their demands": a refusal
     if category in COOPERATIVE_FUTURE and modality.aux == "future":
         return "AGREE"  # PLOVER: future cooperation is AGREE
     if category in CONFLICT_FUTURE and modality.aux == "future":
@@ -180,12 +193,14 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
             continue
         if modality.modals & NOT_EVENTS:
             continue  # "unless Israel rescinds ...", "to demand reforms": conditions and purposes
+        if _is_background(trigger.token):
+            continue
         category, mode = _category(trigger, content, lexicon.governors)
         reframed = _reframe(category, modality, trigger.token)
         if reframed != category:
             category, mode = reframed, ""
-            if modality.aux in ("future", "hypothetical") and not modality.belief:
-                modality.aux = "asserted"  # the promise or threat itself was made
+            if modality.aux in ("future", "hypothetical", "negated") and not modality.belief:
+                modality.aux = "asserted"  # the promise, threat or refusal itself was made
         candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
                                    alternatives=trigger.patterns[1:])
         _heads_for(candidate)
