@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from eventcoder import dates, places, quantities
 from eventcoder.actors import ActorResolver, DocumentMemory, Mention
 from eventcoder.events import EventCandidate
+from eventcoder.inference import UNSEEN_DOER, complete_parties
 from eventcoder.ontology import conflict_score, quad_class
 from eventcoder.reading import Document
 from eventcoder.records import Entity, Event, Evidence, TextSpan
@@ -23,8 +24,6 @@ from eventcoder.sentences import SentenceSpan
 HISTORICAL_DAYS = 365
 CLASSIFIER_MARGIN = 0.15
 PLACE_KINDS = frozenset({"country", "city", "capital"})
-DOMESTIC = frozenset({"COERCE", "CONCEDE"})
-NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 
 
 @dataclass
@@ -79,7 +78,7 @@ def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
     return fallback
 
 
-UNSEEN_DOER = frozenset({"ASSAULT", "COERCE"})
+
 
 
 def _needs_no_actor(candidate: EventCandidate) -> bool:
@@ -132,7 +131,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     resolver = ActorResolver(resources.dictionary, context.memory, context.mentions)
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound)
     recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
-                  if all((r.start, r.end) != (a.start, a.end) for a in actors)]
+                  if not any(r.start < a.end and a.start < r.end for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         actors, recipients = _unique(actors + recipients), []  # talks: every party is an actor
     if not actors and not (recipients and _needs_no_actor(candidate)):
@@ -145,15 +144,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     event_date, date_source, _ = dates.resolve_event_date(sentence, document.pub_date)
     countries = [e.country for e in actors + recipients if e.country]
     location = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
-    if not actors and location is not None and location.country and category in UNSEEN_DOER:
-        actors = [_unidentified_attacker(location)]
-    if category == "PROTEST" and not recipients:
-        recipients = _protested_government(actors, location)
-    elif category in DOMESTIC and not recipients:
-        recipients = _domestic_population(actors, location)
-    if location is not None and location.country:
-        # "police arrested dozens of protesters in Nairobi": the protesters are Kenyan
-        recipients = [r if r.country else replace(r, country=location.country) for r in recipients]
+    actors, recipients = complete_parties(category, actors, recipients, location)
     offset = context.offset
     trigger = candidate.trigger
     actors = [shift(a, offset) for a in actors]
@@ -188,32 +179,6 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         coder_version=context.version,
         **quantities.extract_quantities(sentence),
     )
-
-
-def _unidentified_attacker(location) -> Entity:
-    """"A roadside bomb near Samarra killed two soldiers": PLOVER's unidentified armed force
-    (UAF), placed in the country where it struck; `source` says it was inferred."""
-    return Entity(text="", start=location.start or 0, end=location.start or 0, country=location.country,
-                  sector="UAF", kind="unidentified", source="inferred:event location")
-
-
-def _protested_government(actors: list[Entity], location) -> list[Entity]:
-    """PLOVER PROTEST requires a recipient; a protest that names none is taken to be aimed at
-    the government where it happens (`kind` "inferred" says so)."""
-    country = (location.country if location is not None and location.country else "") or \
-        next((a.country for a in actors if a.country and a.country not in NON_STATE), "")
-    if not country:
-        return []
-    start = location.start if location is not None and location.start is not None else 0
-    return [Entity(text="", start=start, end=start, country=country, sector="GOV", kind="inferred",
-                   source="inferred:government where the protest happens")]
-
-
-def _domestic_population(actors: list[Entity], location) -> list[Entity]:
-    """A curfew, arrest or ban (COERCE), or its lifting (CONCEDE), that names no target falls
-    on the people where it happens: the event's place, else the actor's own country."""
-    target = _protested_government(actors, location)
-    return [replace(e, sector="", source="inferred:population where it happens") for e in target]
 
 
 def _shift_location(location, offset: int):

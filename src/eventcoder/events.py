@@ -107,7 +107,7 @@ def _heads_for(candidate: EventCandidate) -> None:
 def _content_recipients(content: Token) -> list[list[Token]]:
     """Whom a demand, refusal or promise concerns: "demanded that the US cancel" -> the US."""
     if content.pos_ != "VERB":
-        return arguments.noun_recipient_groups(content) + arguments.noun_actor_groups(content)
+        return arguments.noun_recipient_groups(content)
     own_subject = arguments.children(content, arguments.SUBJECT_DEPS)
     if content.dep_ == "ccomp" and own_subject:
         return [own_subject]
