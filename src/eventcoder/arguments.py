@@ -16,7 +16,7 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 # "in" is left out: "arrested them in Nairobi" names a place, not a recipient (trigger
 # patterns that need it, like "arrive in", bring their own preposition).
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "toward", "towards",
-                             "upon", "from", "over", "for", "in"})
+                             "upon", "from", "over", "for"})
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "for", "of", "toward", "towards", "upon",
                                   "between", "into"})
 # Nouns that only frame an act: "a mediation effort between", "a peace mission to".
@@ -83,7 +83,10 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl":
         return [governor]
     if verb.dep_ == "acl" and governor.pos_ in ("NOUN", "PROPN"):
-        return children(governor, frozenset({"poss"})) or prep_objects(governor, frozenset({"by", "of"}))
+        owners = children(governor, frozenset({"poss"})) or prep_objects(governor, frozenset({"by", "of"}))
+        if not owners and governor.dep_ in OBJECT_DEPS and governor.head.pos_ == "VERB":
+            return verb_subjects(governor.head, depth + 1)  # "issued a declaration demanding ..."
+        return owners
     if verb.dep_ == "xcomp" and governor.lemma_ in OBJECT_CONTROL:
         objects = children(governor, OBJECT_DEPS)
         if objects:
@@ -123,8 +126,8 @@ def verb_recipient_groups(verb: Token) -> Groups:
     objects = children(verb, OBJECT_DEPS) + children(verb, frozenset({"attr", "oprd"}))
     groups.append(objects)
     groups.append(_not_time(prep_objects(verb, RECIPIENT_PREPS)))
-    # "held talks with Peru", "signed an agreement with Chile"
-    groups.append([o for obj in objects for o in prep_objects(obj, frozenset({"with", "between"}))])
+    # "held talks with Peru", "imposed sanctions on Venezuela"
+    groups.append(_not_time([o for obj in objects for o in prep_objects(obj, NOUN_RECIPIENT_PREPS - {"of"})]))
     groups.extend(complement_recipient_groups(verb))
     groups.append(ultimatum_subjects(verb))
     groups.extend(purpose_recipient_groups(verb))

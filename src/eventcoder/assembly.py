@@ -81,6 +81,20 @@ def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
 
 
 
+def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
+    """"Members of the Association of African Jurists investigated ...": a doer the
+    dictionaries do not know is still the doer; it keeps its words and no codes."""
+    if not groups or not groups[0]:
+        return []
+    head = groups[0][0]
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+        return []
+    tokens = list(head.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return [Entity(text=head.doc.text[start:end], start=start, end=end, kind="unresolved",
+                   source="unresolved: not in the actor dictionaries")]
+
+
 def _needs_no_actor(candidate: EventCandidate) -> bool:
     """Passives ("two soldiers were killed") and blasts ("a bombing killed two soldiers")
     name their victim but often not the doer."""
@@ -129,15 +143,14 @@ def _aux(candidate: EventCandidate, event_date: str | None, source: str, pub_dat
 
 def build_event(candidate: EventCandidate, context: SentenceContext, resources, number: int) -> Event | None:
     resolver = ActorResolver(resources.dictionary, context.memory, context.mentions)
-    actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound)
+    actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
+        _unresolved_subject(candidate.actor_heads)
     recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
                   if not any(r.start < a.end and a.start < r.end for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         actors, recipients = _unique(actors + recipients), []  # talks: every party is an actor
     if not actors and not (recipients and _needs_no_actor(candidate)):
         return None
-    if not any(e.country for e in actors + recipients):
-        return None  # "the military deployments": no one we can place
     sentence = context.doc.text
     document = context.document
     category, mode, confidence = _choose_category(candidate, sentence, resources)
@@ -145,6 +158,8 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     countries = [e.country for e in actors + recipients if e.country]
     location = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
     actors, recipients = complete_parties(category, actors, recipients, location)
+    if not any(e.country for e in actors + recipients):
+        return None  # "the military deployments": no one we can place
     offset = context.offset
     trigger = candidate.trigger
     actors = [shift(a, offset) for a in actors]

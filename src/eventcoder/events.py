@@ -57,6 +57,17 @@ def _embedding_trigger(trigger: Trigger, by_token: dict[int, Trigger]) -> Trigge
         token = arguments.clause_head(token) if token.dep_ == "pcomp" else token.head
         if token.i in by_token and by_token[token.i] is not trigger:
             return by_token[token.i]
+        noun = _governing_object(token, by_token)
+        if noun is not None and noun is not trigger:
+            return noun  # "reiterated its demand that Israel ease restrictions"
+    return None
+
+
+def _governing_object(verb: Token, by_token: dict[int, Trigger]) -> Trigger | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.i in by_token and \
+                by_token[child.i].pattern.category in CATEGORY_GOVERNORS:
+            return by_token[child.i]
     return None
 
 
@@ -94,6 +105,7 @@ def _heads_for(candidate: EventCandidate) -> None:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
         recipients = recipients + _content_recipients(candidate.content.token)
+    recipients = [g for g in recipients if g]
     if pattern.has("guest"):
         actors, recipients = recipients[:1], actors
     if pattern.has("speech"):
@@ -135,13 +147,14 @@ def _category(trigger: Trigger, content: Trigger | None, governors: dict[str, st
     return pattern.category, pattern.mode
 
 
-def _valency_fits(trigger: Trigger) -> bool:
-    """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release."""
-    has_object = bool(arguments.children(trigger.token, arguments.OBJECT_DEPS))
-    if trigger.pattern.has("intransitive"):
+def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
+    """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release;
+    "China protested the visit" is an accusation, "thousands protested" a protest."""
+    has_object = bool(arguments.children(token, arguments.OBJECT_DEPS))
+    if pattern.has("intransitive"):
         return not has_object
-    if trigger.pattern.has("transitive"):
-        return has_object or arguments.is_passive(trigger.token)
+    if pattern.has("transitive"):
+        return has_object or arguments.is_passive(token)
     return True
 
 
@@ -187,7 +200,8 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
             if modality.speech_verb is None:
                 continue
             modality = speech_act_modality(modality)
-        if not _valency_fits(trigger):
+        trigger.patterns = [p for p in trigger.patterns if _valency_fits(p, trigger.token)]
+        if not trigger.patterns:
             continue
         if trigger.pattern.has("arg") and trigger.token.pos_ != "VERB" and not arguments.has_argument(trigger.token):
             continue

@@ -133,6 +133,24 @@ def _looks_binary(head: bytes) -> bool:
 # ---------------------------------------------------------------- the iterator
 
 
+def check_source(source: str | Path, format: str | None = None) -> str:
+    """The source's format, or an error when the source as a whole is unusable.
+
+    Called before any output is opened, so that a missing file or a file:// URL given as
+    the input stops a run with a message instead of leaving an empty output behind. (A bad
+    `url` inside a record is only that record's rejection.)
+    """
+    chosen = format or detect_format(source)
+    if chosen not in _READERS:
+        raise InputFormatError(f"unknown input format {chosen!r}; use one of {', '.join(_READERS)}")
+    if chosen == "url":
+        fetching.check_scheme(str(source))
+    elif chosen != "stdin" and not Path(source).is_file():
+        missing = "does not exist" if not Path(source).exists() else "is not a file"
+        raise InputFormatError(f"{source} {missing}")
+    return chosen
+
+
 def read_documents(
     source: str | Path, options: ReadOptions = ReadOptions(), format: str | None = None
 ) -> Iterator[Document | Rejection]:
@@ -140,6 +158,8 @@ def read_documents(
     chosen = format or detect_format(source)
     if chosen not in _READERS:
         raise InputFormatError(f"unknown input format {chosen!r}; use one of {', '.join(_READERS)}")
+    if chosen not in ("url", "stdin"):
+        check_source(source, chosen)  # a missing file is an InputFormatError, not a traceback
     default_date = _default_pub_date(options.pub_date)
     checker = _Checker(options, default_date)
     for record in _READERS[chosen](source, options):
