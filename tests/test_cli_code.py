@@ -268,19 +268,12 @@ NASTY_OUTCOMES = {
     "utf16_bom.txt": [("utf16_bom", "document", [])],
     "zero_width_rtl.txt": [("zero_width_rtl", "document", [])],
 }
-SLOW_NASTY = pytest.mark.xfail(run=False, reason=(
-    "coding one 100,000-character sentence takes minutes: assembly.build_event calls "
-    "quantities.extract_quantities and dates.resolve_event_date on the whole sentence once per "
-    "event (about 700 events here), and quantities._category searches the whole prefix per number"))
-
-
 def outcome(row):
     kept = row["status"] in ("coded", "no_events")
     return (row["id"], "document", row["flags"]) if kept else (row["id"], row["status"], row["code"])
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=SLOW_NASTY) if n == "long_sentence.txt" else n
-                                  for n in sorted(NASTY_OUTCOMES)])
+@pytest.mark.parametrize("name", sorted(NASTY_OUTCOMES))
 def test_nasty_corpus_through_the_cli(tmp_path, name):
     output = tmp_path / "out.jsonl"
     result = code(NASTY / name, "-o", output)

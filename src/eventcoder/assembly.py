@@ -34,10 +34,23 @@ class SentenceContext:
     memory: DocumentMemory
     version: str
     mentions: dict[int, Mention] = field(default_factory=dict)
+    _date: tuple | None = None
+    _quantities: dict | None = None
 
     @property
     def offset(self) -> int:
         return self.span.start
+
+    def event_date(self) -> tuple[str | None, str, str]:
+        """Date and quantities are read once per sentence, however many events it holds."""
+        if self._date is None:
+            self._date = dates.resolve_event_date(self.doc.text, self.document.pub_date)
+        return self._date
+
+    def quantities(self) -> dict:
+        if self._quantities is None:
+            self._quantities = quantities.extract_quantities(self.doc.text)
+        return self._quantities
 
 
 def shift(entity: Entity, offset: int) -> Entity:
@@ -154,7 +167,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     sentence = context.doc.text
     document = context.document
     category, mode, confidence = _choose_category(candidate, sentence, resources)
-    event_date, date_source, _ = dates.resolve_event_date(sentence, document.pub_date)
+    event_date, date_source, _ = context.event_date()
     countries = [e.country for e in actors + recipients if e.country]
     location = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
     actors, recipients = complete_parties(category, actors, recipients, location)
@@ -192,7 +205,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         event_text=sentence[trigger.start_char:trigger.end_char],
         confidence=confidence,
         coder_version=context.version,
-        **quantities.extract_quantities(sentence),
+        **context.quantities(),
     )
 
 

@@ -178,6 +178,8 @@ class ActorDictionary:
     @classmethod
     def load(cls, user_files: Sequence[str | Path] = ()) -> "ActorDictionary":
         """The shipped table plus user files; a user pattern replaces the shipped entries for it."""
+        if not user_files:
+            return _shipped_dictionary()  # immutable, so one per process serves every Coder
         user_rows = [row for path in user_files for row in read_user_file(path)]
         return cls(read_shipped_rows(), user_rows)
 
@@ -233,6 +235,11 @@ class ActorDictionary:
             if agents:
                 return agents[0]
         return None
+
+
+@lru_cache(maxsize=1)
+def _shipped_dictionary() -> "ActorDictionary":
+    return ActorDictionary(read_shipped_rows())
 
 
 def _rebuild(user_rows: tuple[Row, ...]) -> ActorDictionary:
@@ -294,13 +301,14 @@ def _former_officials(entries: list[ActorEntry], day: str) -> list[ActorEntry]:
 
 # ---------------------------------------------------------------- reading tables
 
-def read_shipped_rows() -> list[Row]:
+@lru_cache(maxsize=1)
+def read_shipped_rows() -> tuple[Row, ...]:
     """The packaged actor table (about 0.5 s; see docs/actors.md for the measured time)."""
     resource = importlib.resources.files("eventcoder") / "data" / "actors" / "actors.tsv.gz"
     with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         lines = handle.read().split("\n")
-    return [tuple(line.split("\t")) for line in lines[1:]  # type: ignore[misc]
-            if line and not line.startswith("#") and not line.startswith("pattern\t")]
+    return tuple(tuple(line.split("\t")) for line in lines[1:]  # type: ignore[misc]
+                 if line and not line.startswith("#") and not line.startswith("pattern\t"))
 
 
 def read_user_file(path: str | Path) -> list[Row]:

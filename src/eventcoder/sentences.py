@@ -26,6 +26,10 @@ IRREGULAR_FORMS = {
     "begun": "begin", "quit": "quit", "made": "make", "spoke": "speak", "said": "say",
 }
 WORD = re.compile(r"[a-z][a-z\-]+")
+# Longer "sentences" (lists, tables, text with no full stops) are cut at spaces into pieces
+# of at most this many characters: the parser's cost grows with length, and no news
+# sentence is this long.
+MAX_SENTENCE_CHARS = 1000
 PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -54,9 +58,22 @@ def split_sentences(text: str) -> list[SentenceSpan]:
         for sent in doc.sents:
             start = paragraph.start() + sent.start_char
             end = paragraph.start() + sent.end_char
-            if text[start:end].strip():
-                spans.append(SentenceSpan(len(spans), start, end))
+            for piece_start, piece_end in _pieces(text, start, end):
+                spans.append(SentenceSpan(len(spans), piece_start, piece_end))
     return spans
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while start < end:
+        cut = end
+        if end - start > MAX_SENTENCE_CHARS:
+            space = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+            cut = space if space > start else start + MAX_SENTENCE_CHARS
+        if text[start:cut].strip():
+            pieces.append((start, cut))
+        start = cut
+    return pieces
 
 
 def may_hold_event(sentence: str, stems: frozenset[str]) -> bool:
