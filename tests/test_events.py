@@ -131,3 +131,8 @@ def test_background_event_is_not_coded_again(coder):
 def test_signing_a_treaty_is_support(coder):
     events = code(coder, "Kenya and Uganda signed a treaty on border trade.")
     assert [e.event for e in events] == ["SUPPORT"]
+
+
+def test_declared_readiness_is_agree(coder):
+    events = code(coder, "Norway is ready to contribute engineers to the United Nations mission in Mali.")
+    assert [(e.event, [a.country for a in e.actor]) for e in events] == [("AGREE", ["NOR"])]

@@ -220,7 +220,9 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
         _heads_for(candidate)
         candidates.append(_as_demand(candidate))
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
-    return candidates + obligation_candidates(sentence, lexicon, taken)
+    taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
+    return candidates + obligation_candidates(sentence, lexicon, taken) + \
+        readiness_candidates(sentence, lexicon, taken)
 
 
 def _clause_of(token: Token) -> Token:
@@ -247,6 +249,30 @@ def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> 
         modality = speech_act_modality(read_modality(verb, lexicon.governors))
         trigger = Trigger(verb, [OBLIGATION], [modal, verb])
         found.append(EventCandidate(trigger, "REQUEST", "", [speaker], [subject], modality))
+    return found
+
+
+READINESS = TriggerPattern(("willing",), "ANY", "AGREE", "", frozenset(), "rule:readiness")
+
+
+def readiness_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[EventCandidate]:
+    """"France is ready to contribute 4,000 troops to the force in Liberia": declaring oneself
+    willing or ready to act is an AGREE, whatever the verb of the act (PLOVER: "indicate
+    willingness ... to cooperate")."""
+    found = []
+    for word in sentence:
+        if word.i in taken or lexicon.governors.get(word.lemma_.lower()) != "AGREE" or word.pos_ != "ADJ":
+            continue
+        act = next((c for c in word.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is None or act.i in taken:
+            continue
+        modality = read_modality(word, lexicon.governors)
+        if modality.modals & NOT_EVENTS or modality.aux == "negated":
+            continue
+        trigger = Trigger(word, [READINESS], [word])
+        actors = [arguments.verb_subjects(word)]
+        recipients = arguments.complement_recipient_groups(word)
+        found.append(EventCandidate(trigger, "AGREE", "", [g for g in actors if g], recipients, modality))
     return found
 
 
