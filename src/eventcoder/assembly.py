@@ -36,6 +36,8 @@ class SentenceContext:
     mentions: dict[int, Mention] = field(default_factory=dict)
     _date: tuple | None = None
     _quantities: dict | None = None
+    _probabilities: dict | None = None
+    _modes: dict = field(default_factory=dict)
 
     @property
     def offset(self) -> int:
@@ -46,6 +48,16 @@ class SentenceContext:
         if self._date is None:
             self._date = dates.resolve_event_date(self.doc.text, self.document.pub_date)
         return self._date
+
+    def probabilities(self, classifier) -> dict[str, float]:
+        if self._probabilities is None:
+            self._probabilities = classifier.predict_proba([self.doc.text])[0]
+        return self._probabilities
+
+    def mode(self, classifier, category: str) -> str:
+        if category not in self._modes:
+            self._modes[category] = classifier.predict_mode([self.doc.text], [category])[0]
+        return self._modes[category]
 
     def quantities(self) -> dict:
         if self._quantities is None:
@@ -128,12 +140,12 @@ def speaker_entity(head: Token | None, resolver: ActorResolver) -> Entity | None
     return entity
 
 
-def _choose_category(candidate: EventCandidate, sentence: str, resources) -> tuple[str, str, float]:
+def _choose_category(candidate: EventCandidate, context: SentenceContext, resources) -> tuple[str, str, float]:
     """Ranks the lexicon's competing categories for the trigger with the classifier."""
     category, mode = candidate.category, candidate.mode
     if resources.classifier is None:
         return category, mode, 0.0
-    probabilities = resources.classifier.predict_proba([sentence])[0]
+    probabilities = context.probabilities(resources.classifier)
     if candidate.alternatives and category == candidate.trigger.pattern.category:
         options = [candidate.trigger.pattern, *candidate.alternatives]
         best = max(options, key=lambda p: probabilities.get(p.category, 0.0))
@@ -141,7 +153,7 @@ def _choose_category(candidate: EventCandidate, sentence: str, resources) -> tup
         if probabilities.get(best.category, 0.0) - probabilities.get(category, 0.0) >= CLASSIFIER_MARGIN:
             category, mode = best.category, best.mode
     if not mode:
-        mode = resources.classifier.predict_mode([sentence], [category])[0]
+        mode = context.mode(resources.classifier, category)
     return category, mode, round(probabilities.get(category, 0.0), 4)
 
 
@@ -166,7 +178,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         return None
     sentence = context.doc.text
     document = context.document
-    category, mode, confidence = _choose_category(candidate, sentence, resources)
+    category, mode, confidence = _choose_category(candidate, context, resources)
     event_date, date_source, _ = context.event_date()
     countries = [e.country for e in actors + recipients if e.country]
     location = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
