@@ -57,3 +57,10 @@ def test_user_dictionary_wins(tmp_path):
     events = coder.code_text("The Zorvath Front attacked a Malian army base.", pub_date="2024-01-10")
     actor = first(events, "ASSAULT").actor[0]
     assert (actor.country, actor.sector, actor.source.startswith("user:")) == ("MLI", "REB", True)
+
+
+def test_people_named_by_where_they_live(coder):
+    events = coder.code_text("The Hungarians of southern Slovakia demanded autonomy from the Slovak government.",
+                             pub_date="2024-01-10")
+    request = first(events, "REQUEST")
+    assert request.actor[0].country == "SVK"

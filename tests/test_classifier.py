@@ -1,11 +1,18 @@
 """The shipped sentence classifier: loads, sums to one, ranks plain sentences sensibly."""
 
+import json
 import pickle
+import re
+import shutil
+import subprocess
+import sys
+import zlib
+from importlib import resources
 
 import numpy as np
 import pytest
 
-from eventcoder.classifier import EventClassifier
+from eventcoder.classifier import EventClassifier, hash_features, text_features
 from eventcoder.errors import ClassifierError
 from eventcoder.ontology import CATEGORIES, MODE_SCORES
 
@@ -107,3 +114,71 @@ def test_batch_of_many_sentences_is_vectorised(classifier):
 def test_missing_model_directory_raises_a_named_error(tmp_path):
     with pytest.raises(ClassifierError):
         EventClassifier.load(tmp_path)
+
+
+TOKENS = re.compile(r"(?u)\b\w[\w'-]*\b")
+PARAMS = {"kind": "crc32-word-ngrams", "n_features": 2**18, "ngram_range": [1, 2],
+          "alternate_sign": True, "norm": "l2", "token_pattern": TOKENS.pattern}
+
+
+def test_text_features_are_lowercased_word_unigrams_and_bigrams():
+    features = text_features("The U.S.-led coalition's strike, again!", TOKENS, (1, 2))
+    assert features == ["the", "u", "s", "led", "coalition's", "strike", "again",
+                        "the u", "u s", "s led", "led coalition's", "coalition's strike", "strike again"]
+    assert text_features("a b c", TOKENS, (2, 3)) == ["a b", "b c", "a b c"]
+
+
+def test_hashed_features_use_crc32_buckets_signs_and_l2_norm():
+    features = hash_features(["War war war"], PARAMS)
+    # "war" three times and "war war" twice, each in its crc32 bucket with its hash's sign bit.
+    expected = {}
+    for feature, count in (("war", 3), ("war war", 2)):
+        digest = zlib.crc32(feature.encode("utf-8"))
+        expected[digest % 2**18] = count * (-1 if digest >> 31 else 1) / 13 ** 0.5
+    assert dict(zip(features.columns.tolist(), features.values.tolist())) == pytest.approx(expected)
+    assert features.rows.tolist() == [0, 0]
+
+
+def test_empty_texts_give_no_features_but_a_probability_row(classifier):
+    features = hash_features(["", "...", "Rebels attacked."], PARAMS)
+    assert set(features.rows.tolist()) == {2}
+    assert classifier.category_matrix(["", "..."]).shape == (2, 16)
+
+
+def test_a_model_with_another_featurizer_is_refused(tmp_path):
+    # The shipped files, copied, with model.json claiming weights from another hashing scheme.
+    source = resources.files("eventcoder") / "data" / "classifier"
+    for name in ("category.npz", "mode.npz", "model.json"):
+        shutil.copyfile(str(source / name), tmp_path / name)
+    metadata = json.loads((tmp_path / "model.json").read_text())
+    metadata["featurizer"]["kind"] = "sklearn-murmurhash"
+    (tmp_path / "model.json").write_text(json.dumps(metadata))
+    with pytest.raises(ClassifierError, match="featurizer"):
+        EventClassifier.load(tmp_path)
+
+
+@pytest.mark.slow
+def test_load_and_predict_import_neither_sklearn_nor_scipy():
+    # Cold start of the CLI: scikit-learn and scipy cost about two seconds to import.
+    script = ("import sys\n"
+              "from eventcoder.classifier import EventClassifier\n"
+              "c = EventClassifier.load()\n"
+              "c.predict_proba(['Rebels attacked an army base.'])\n"
+              "c.predict_mode(['Workers went on strike.'], ['PROTEST'])\n"
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'scipy')))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_scores_equal_a_plain_sum_over_each_texts_features(classifier):
+    # Empty texts between others check that each text gets exactly its own weight rows.
+    texts = ["", "Rebels attacked an army base.", "zzqx unseenword", "", "The ministers met in Geneva."]
+    layer = classifier._category
+    features = hash_features(texts, classifier._params)
+    expected = np.tile(layer.intercept.astype(np.float64), (len(texts), 1))
+    positions = {column: index for index, column in enumerate(layer.columns.tolist())}
+    for row, column, value in zip(features.rows, features.columns, features.values):
+        if column in positions:
+            expected[row] += layer.weights[positions[column]] * value
+    assert layer.scores(features) == pytest.approx(expected, abs=1e-4)

@@ -136,3 +136,15 @@ def test_signing_a_treaty_is_support(coder):
 def test_declared_readiness_is_agree(coder):
     events = code(coder, "Norway is ready to contribute engineers to the United Nations mission in Mali.")
     assert [(e.event, [a.country for a in e.actor]) for e in events] == [("AGREE", ["NOR"])]
+
+
+def test_asylum_request_names_the_host(coder):
+    events = code(coder, "Hundreds of Eritrean refugees sought asylum in Italy last week.")
+    request = [e for e in events if e.event == "REQUEST"][0]
+    assert [r.country for r in request.recipient] == ["ITA"]
+
+
+def test_help_of_a_third_party_is_not_a_recipient(coder):
+    events = code(coder, "Chad attacked rebel bases in Libya with Niger's help.")
+    assault = [e for e in events if e.event == "ASSAULT"][0]
+    assert "NER" not in [r.country for r in assault.recipient]

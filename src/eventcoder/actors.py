@@ -264,7 +264,7 @@ class ActorResolver:
     def _placed(self, head: Token) -> Mention | None:
         """"Demonstrators in Baghdad", "opposition groups in Zimbabwe": the country of a
         group or agent named only by where it is."""
-        if head.pos_ != "NOUN":
+        if head.pos_ != "NOUN" and head.tag_ != "NNPS":
             return None
         places = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
                   for t in prep.subtree]

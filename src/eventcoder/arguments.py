@@ -115,8 +115,13 @@ def is_time(token: Token) -> bool:
     return token.lower_ in TIME_WORDS or token.like_num or token.lemma_.lower() in TIME_WORDS
 
 
+# "with Albania's help", "with the support of": an instrument, not a recipient
+INSTRUMENT_NOUNS = frozenset({"help", "support", "assistance", "backing", "cooperation", "approval"})
+
+
 def _not_time(tokens: list[Token]) -> list[Token]:
-    return [t for t in tokens if not is_time(t)]
+    return [t for t in tokens if not is_time(t) and not (t.lemma_.lower() in INSTRUMENT_NOUNS
+                                                         and t.head.lower_ == "with")]
 
 
 def verb_recipient_groups(verb: Token) -> Groups:

@@ -2,25 +2,29 @@
 
 This is the coder's second signal next to the trigger patterns: it confirms or ranks
 trigger candidates and fills `mode`. The model is a linear one over hashed word
-n-grams, so nothing but numbers ships: `model.json` holds the HashingVectorizer
-parameters, `category.npz` and `mode.npz` the weights (no pickle). Only the hashed
-columns the training data ever touched are stored, as float16; the rest are zero.
-Retrain with `tools/train_classifier.py` (see docs/classifier.md).
+n-grams, so nothing but numbers ships: `model.json` holds the featurizer parameters,
+`category.npz` and `mode.npz` the weights (no pickle). Only the hashed columns the
+training data ever touched are stored, as float16; the rest are zero.
+
+Inference needs only the standard library and numpy: importing scikit-learn and scipy
+cost about two seconds of the CLI's cold start. Training (`tools/train_classifier.py`,
+see docs/classifier.md) builds its features with the same `hash_features` function.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from eventcoder.errors import ClassifierError
 
@@ -30,14 +34,71 @@ MODEL_FILE = "model.json"
 CATEGORY_FILE = "category.npz"
 MODE_FILE = "mode.npz"
 MODE_SEPARATOR = ":"
+FEATURIZER = "crc32-word-ngrams"  # model.json "featurizer.kind": which hashing scheme made the weights
+SIGN_BIT = 31  # the bucket uses the low bits of the hash; the sign a bit above them
+BATCH = 1024  # texts scored at once: bounds the (features × classes) gather in memory
 
 
-def make_vectorizer(params: dict[str, Any]) -> HashingVectorizer:
-    """The feature extractor shared by training and inference (JSON-safe parameters)."""
-    options = dict(params)
-    if "ngram_range" in options:
-        options["ngram_range"] = tuple(options["ngram_range"])
-    return HashingVectorizer(**options)
+@dataclass(frozen=True)
+class HashedFeatures:
+    """A batch of texts as sparse hashed features, one entry per (text, bucket), rows sorted."""
+
+    rows: np.ndarray  # int64, the text each entry belongs to
+    columns: np.ndarray  # int64, the hashed bucket
+    values: np.ndarray  # float64, signed counts, normalised per text
+    n_texts: int
+
+
+def text_features(text: str, pattern: re.Pattern[str], ngram_range: tuple[int, int]) -> list[str]:
+    """Lower-cased word n-grams of one text, n-grams joined by one space."""
+    tokens = pattern.findall(text.lower())
+    low, high = ngram_range
+    features = list(tokens) if low == 1 else []
+    for size in range(max(low, 2), high + 1):
+        features.extend(map(" ".join, zip(*(tokens[offset:] for offset in range(size)))))
+    return features
+
+
+def hash_features(texts: Sequence[str], params: dict[str, Any]) -> HashedFeatures:
+    """The feature extractor shared by training and inference (JSON-safe parameters).
+
+    Each n-gram goes to bucket crc32 % n_features; with `alternate_sign` a higher bit of
+    the hash gives it a sign so that collisions tend to cancel rather than add up.
+    """
+    pattern = re.compile(params["token_pattern"])
+    ngram_range = (int(params["ngram_range"][0]), int(params["ngram_range"][1]))
+    lists = [text_features(text, pattern, ngram_range) for text in texts]
+    encoded = (feature.encode("utf-8") for feature in chain.from_iterable(lists))
+    hashes = np.fromiter(map(zlib.crc32, encoded), dtype=np.int64)
+    rows = np.repeat(np.arange(len(texts), dtype=np.int64), [len(features) for features in lists])
+    signs = np.ones(len(hashes))
+    if params.get("alternate_sign", True):
+        signs -= 2.0 * ((hashes >> SIGN_BIT) & 1)
+    return _combine(rows, hashes % int(params["n_features"]), signs, len(texts), params)
+
+
+def _combine(rows: np.ndarray, buckets: np.ndarray, signs: np.ndarray, n_texts: int,
+             params: dict[str, Any]) -> HashedFeatures:
+    """Sum repeated (text, bucket) entries, then normalise each text's vector."""
+    keys = rows * int(params["n_features"]) + buckets
+    unique, inverse = np.unique(keys, return_inverse=True)
+    values = np.bincount(inverse, weights=signs, minlength=len(unique))
+    rows, columns = np.divmod(unique, int(params["n_features"]))
+    values = _normalise(rows, values, n_texts, params.get("norm"))
+    return HashedFeatures(rows, columns, values, n_texts)
+
+
+def _normalise(rows: np.ndarray, values: np.ndarray, n_texts: int, norm: str | None) -> np.ndarray:
+    if norm is None:
+        return values
+    if norm == "l2":
+        lengths = np.sqrt(np.bincount(rows, weights=values * values, minlength=n_texts))
+    elif norm == "l1":
+        lengths = np.bincount(rows, weights=np.abs(values), minlength=n_texts)
+    else:
+        raise ClassifierError(f"unknown feature norm {norm!r}")
+    lengths[lengths == 0] = 1.0
+    return values / lengths[rows]
 
 
 @dataclass(frozen=True)
@@ -45,32 +106,31 @@ class LinearLayer:
     """Weights of one multinomial linear model, stored over the used hashed columns."""
 
     classes: tuple[str, ...]
-    weights: sparse.csr_matrix  # shape (n_features, n_classes)
-    intercept: np.ndarray  # shape (n_classes,)
+    columns: np.ndarray  # int64, sorted: the hashed buckets that have weights
+    weights: np.ndarray  # float32, shape (len(columns), n_classes)
+    intercept: np.ndarray  # float32, shape (n_classes,)
 
     @classmethod
-    def from_arrays(cls, arrays: Any, n_features: int) -> LinearLayer:
+    def from_arrays(cls, arrays: Any) -> LinearLayer:
         columns = arrays["columns"].astype(np.int64)
-        coef = arrays["coef"].astype(np.float32)  # (n_classes, n_used)
-        # Scatter the stored columns into a sparse (n_features, n_classes) matrix so that
-        # scoring is one sparse product, without materialising the zero columns.
-        weights = sparse.csr_matrix(
-            _scatter_rows(coef.T, columns, n_features), dtype=np.float32
-        )
+        order = np.argsort(columns, kind="stable")  # searchsorted needs them sorted
+        weights = np.ascontiguousarray(arrays["coef"].astype(np.float32).T[order])
         classes = tuple(str(name) for name in arrays["classes"])
-        return cls(classes, weights, arrays["intercept"].astype(np.float32))
+        return cls(classes, columns[order], weights, arrays["intercept"].astype(np.float32))
 
-    def scores(self, features: sparse.csr_matrix) -> np.ndarray:
-        return np.asarray((features @ self.weights).todense()) + self.intercept
-
-
-def _scatter_rows(rows: np.ndarray, positions: np.ndarray, n_total: int) -> sparse.csr_matrix:
-    n_used, width = rows.shape
-    indptr = np.zeros(n_total + 1, dtype=np.int64)
-    indptr[positions + 1] = width
-    indptr = np.cumsum(indptr)
-    indices = np.tile(np.arange(width), n_used)
-    return sparse.csr_matrix((rows.ravel(), indices, indptr), shape=(n_total, width))
+    def scores(self, features: HashedFeatures) -> np.ndarray:
+        """Linear scores (n_texts, n_classes): the weight rows of present buckets, summed."""
+        found = np.minimum(np.searchsorted(self.columns, features.columns), len(self.columns) - 1)
+        present = self.columns[found] == features.columns
+        rows = features.rows[present]
+        contributions = self.weights[found[present]] * features.values[present, None].astype(np.float32)
+        totals = np.zeros((features.n_texts, len(self.classes)), dtype=np.float64)
+        starts = np.searchsorted(rows, np.arange(features.n_texts))
+        nonempty = np.bincount(rows, minlength=features.n_texts) > 0
+        if nonempty.any():
+            # Rows are sorted, so each non-empty text is one contiguous run of contributions.
+            totals[nonempty] = np.add.reduceat(contributions, starts[nonempty], axis=0)
+        return totals + self.intercept
 
 
 def softmax(scores: np.ndarray) -> np.ndarray:
@@ -87,7 +147,6 @@ class EventClassifier:
     def __init__(self, params: dict[str, Any], category: LinearLayer, mode: LinearLayer,
                  metadata: dict[str, Any] | None = None) -> None:
         self._params = dict(params)
-        self._vectorizer = make_vectorizer(params)
         self._category = category
         self._mode = mode
         self._mode_mask = _mode_mask(category.classes, mode.classes)
@@ -116,13 +175,17 @@ class EventClassifier:
     def _load_from(cls, directory: Path) -> EventClassifier:
         try:
             metadata = json.loads((directory / MODEL_FILE).read_text(encoding="utf-8"))
-            params = metadata["vectorizer"]
+            params = metadata["featurizer"]
             with np.load(directory / CATEGORY_FILE, allow_pickle=False) as arrays:
-                category = LinearLayer.from_arrays(arrays, params["n_features"])
+                category = LinearLayer.from_arrays(arrays)
             with np.load(directory / MODE_FILE, allow_pickle=False) as arrays:
-                mode = LinearLayer.from_arrays(arrays, params["n_features"])
+                mode = LinearLayer.from_arrays(arrays)
         except (OSError, KeyError, ValueError) as error:
             raise ClassifierError(f"cannot load the event classifier from {directory}: {error}") from error
+        if params.get("kind") != FEATURIZER:
+            # Weights trained on another hashing scheme would give confident nonsense.
+            raise ClassifierError(f"{directory}: featurizer {params.get('kind')!r} is not "
+                                  f"{FEATURIZER!r}; retrain with tools/train_classifier.py")
         logger.debug("loaded event classifier from %s", directory)
         return cls(params, category, mode, metadata)
 
@@ -130,7 +193,7 @@ class EventClassifier:
         """Probabilities as an (n_texts, n_categories) array, columns in `categories` order."""
         if len(texts) == 0:
             return np.zeros((0, len(self.categories)), dtype=np.float32)
-        return softmax(self._category.scores(self._vectorizer.transform(texts)))
+        return softmax(self._scores(self._category, texts))
 
     def predict_proba(self, texts: Sequence[str]) -> list[dict[str, float]]:
         """For each text, category → probability (sums to 1 over the 16 categories)."""
@@ -147,10 +210,14 @@ class EventClassifier:
         known = rows >= 0
         mask = np.zeros((len(texts), len(self._mode.classes)), dtype=bool)
         mask[known] = self._mode_mask[rows[known]]
-        scores = self._mode.scores(self._vectorizer.transform(texts))
-        best = np.where(mask, scores, -np.inf).argmax(axis=1)
+        best = np.where(mask, self._scores(self._mode, texts), -np.inf).argmax(axis=1)
         return [_split_mode(self._mode.classes[index])[1] if mask[row].any() else ""
                 for row, index in enumerate(best)]
+
+    def _scores(self, layer: LinearLayer, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        return np.vstack([layer.scores(hash_features(texts[start:start + BATCH], self._params))
+                          for start in range(0, len(texts), BATCH)])
 
     def _category_index(self, name: str) -> int:
         try:
@@ -159,7 +226,7 @@ class EventClassifier:
             return -1
 
     def __reduce__(self):
-        # Rebuild from the compact parts; the vectorizer and mask are derived.
+        # Rebuild from the compact parts; the mode mask is derived.
         return (EventClassifier, (self._params, self._category, self._mode, self.metadata))
 
 

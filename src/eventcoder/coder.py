@@ -27,7 +27,7 @@ from eventcoder.reading import Document
 from eventcoder.records import Event
 from eventcoder.sentences import SentenceSpan, may_hold_event, split_sentences, trigger_stems
 
-if TYPE_CHECKING:  # scikit-learn takes seconds to import; only the optional classifier needs it
+if TYPE_CHECKING:  # the classifier is loaded only when use_classifier is on
     from eventcoder.classifier import EventClassifier
 
 log = logging.getLogger(__name__)
