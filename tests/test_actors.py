@@ -64,3 +64,10 @@ def test_people_named_by_where_they_live(coder):
                              pub_date="2024-01-10")
     request = first(events, "REQUEST")
     assert request.actor[0].country == "SVK"
+
+
+def test_definite_agent_refers_back(coder):
+    text = ("Olga Petrenko, a spokeswoman for the Ukrainian Defence Ministry, condemned Belarus.\n"
+            "The ministry later criticized Hungary.")
+    later = [e for e in coder.code_text(text, pub_date="2024-01-10") if e.evidence.sentence_index == 1]
+    assert [(e.event, e.actor[0].country, e.actor[0].sector) for e in later] == [("ACCUSE", "UKR", "GOV")]

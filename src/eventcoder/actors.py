@@ -59,6 +59,9 @@ class DocumentMemory:
     def person(self, word: str) -> Entity | None:
         return self.by_name_word.get(word.lower())
 
+    def latest_with_sector(self, sector: str) -> Entity | None:
+        return next((e for e in reversed(self.recent) if sector in e.sectors), None)
+
     def latest(self, want: str) -> Entity | None:
         for entity in reversed(self.recent):
             if want == "any" or (want == "person") == (entity.kind == "person"):
@@ -246,10 +249,22 @@ class ActorResolver:
             return replace(remembered, text=_span_text(text_tokens), start=text_tokens[0].idx,
                            end=_end(text_tokens))
         if sector:
-            return Entity(text=_span_text(text_tokens), start=text_tokens[0].idx, end=_end(text_tokens),
-                          name=person_name(head), sector=sector, other_sectors=others,
-                          kind="person" if person_name(head) else "agent", source="agent")
+            entity = Entity(text=_span_text(text_tokens), start=text_tokens[0].idx, end=_end(text_tokens),
+                            name=person_name(head), sector=sector, other_sectors=others,
+                            kind="person" if person_name(head) else "agent", source="agent")
+            return self._definite(head, entity)
         return None
+
+    def _definite(self, head: Token, entity: Entity) -> Entity:
+        """"The ministry said", "the president added": a definite agent with no country of its
+        own is the one of the same sector named before in the document."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return entity
+        earlier = self.memory.latest_with_sector(entity.sector)
+        if earlier is None:
+            return entity
+        return replace(entity, country=earlier.country, organization=earlier.organization,
+                       source=f"agent; country from earlier mention {earlier.text!r}")
 
     def _residence(self, head: Token, mention: Mention) -> Mention:
         """"Ethnic Albanians in southern Serbia": a people named by where they live belongs

@@ -47,12 +47,15 @@ def _print_summary(summary, output: str) -> None:
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 "
               "(default: start a LocalCluster with --workers processes). Only with --engine dask.")
 @click.option("--max-chars", type=int, default=1_000_000, show_default=True, help="Reject documents longer than this.")
+@click.option("--dedup", type=click.Choice(["one-a-day", "one-per-story", "cluster"]),
+              help="After the run, also write OUTPUT's records without duplicates to OUTPUT.dedup.jsonl "
+                   "(see `eventcoder dedup`; the full output is kept).")
 @click.option("--no-language-check", is_flag=True,
               help="Code every document, even those the language identifier says are not English.")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @handle_errors
 def command(source, output, output_format, input_format, pub_date, actor_files, pattern_files, resume,
-            strict, workers, engine, scheduler, max_chars, no_language_check, no_progress):
+            strict, workers, engine, scheduler, max_chars, dedup, no_language_check, no_progress):
     """Code INPUT into PLOVER event records.
 
     INPUT is a text file (one document), `-` for stdin, a JSONL/CSV/Parquet file with
@@ -85,6 +88,8 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
     with _progress(not no_progress and sys.stderr.isatty()) as bar:
         task = bar.add_task("coding", total=None)
         summary = run(source, run_options, coder, progress=lambda n: bar.advance(task, n))
+    if dedup and not to_stdout:
+        _write_deduplicated(run_options.output, run_options.format, dedup)
     if to_stdout:
         _copy_to_stdout(run_options.output)  # and report what the discarded status file held
     _print_summary(summary, output or "stdout")
@@ -108,6 +113,21 @@ def _code_on_dask(source, output, engine, scheduler, workers, pub_date, max_char
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items())) or "none"
     click.echo(f"{summary.files} files, {summary.documents} documents ({statuses}), {summary.sentences} sentences, "
                f"{summary.events} events -> {output}/events, status rows -> {output}/documents", err=True)
+
+
+def _write_deduplicated(output: str, output_format: str | None, method: str) -> None:
+    import json
+
+    from eventcoder.dedup import deduplicate
+    from eventcoder.writing import read_events
+
+    events = read_events(output, output_format)
+    kept = deduplicate(events, method)
+    target = f"{output}.dedup.jsonl"
+    with open(target, "w", encoding="utf-8") as handle:
+        for event in kept:
+            handle.write(json.dumps(event, ensure_ascii=False, default=str) + "\n")
+    click.echo(f"dedup ({method}): {len(events)} records in, {len(kept)} out -> {target}", err=True)
 
 
 def _temporary_output() -> str:
