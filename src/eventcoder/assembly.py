@@ -166,58 +166,58 @@ def _aux(candidate: EventCandidate, event_date: str | None, source: str, pub_dat
     return aux
 
 
-def build_event(candidate: EventCandidate, context: SentenceContext, resources, number: int) -> Event | None:
-    resolver = ActorResolver(resources.dictionary, context.memory, context.mentions)
+def _parties(candidate: EventCandidate, resolver: ActorResolver) -> tuple[list[Entity], list[Entity]]:
+    """Actors and recipients as the sentence names them (before any inference)."""
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
         _unresolved_subject(candidate.actor_heads)
     recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
                   if not any(r.start < a.end and a.start < r.end for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
-        actors, recipients = _unique(actors + recipients), []  # talks: every party is an actor
+        return _unique(actors + recipients), []  # talks: every party is an actor
+    return actors, recipients
+
+
+def _evidence(context: SentenceContext, candidate: EventCandidate, actors: list[Entity],
+              recipients: list[Entity]) -> Evidence:
+    sentence, offset, trigger = context.doc.text, context.offset, candidate.trigger
+    return Evidence(
+        sentence=sentence,
+        sentence_index=context.span.index,
+        sentence_start=offset,
+        trigger=TextSpan(sentence[trigger.start_char:trigger.end_char],
+                         trigger.start_char + offset, trigger.end_char + offset),
+        actor_spans=[TextSpan(a.text, a.start, a.end) for a in actors],
+        recipient_spans=[TextSpan(r.text, r.start, r.end) for r in recipients],
+    )
+
+
+def build_event(candidate: EventCandidate, context: SentenceContext, resources, number: int) -> Event | None:
+    """The finished record for one candidate, or None when it names no one we can place."""
+    resolver = ActorResolver(resources.dictionary, context.memory, context.mentions)
+    actors, recipients = _parties(candidate, resolver)
     if not actors and not (recipients and _needs_no_actor(candidate)):
         return None
-    sentence = context.doc.text
-    document = context.document
     category, mode, confidence = _choose_category(candidate, context, resources)
-    event_date, date_source, _ = context.event_date()
     countries = [e.country for e in actors + recipients if e.country]
     location = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
     actors, recipients = complete_parties(category, actors, recipients, location)
     if not any(e.country for e in actors + recipients):
         return None  # "the military deployments": no one we can place
-    offset = context.offset
-    trigger = candidate.trigger
+    offset, document = context.offset, context.document
     actors = [shift(a, offset) for a in actors]
     recipients = [shift(r, offset) for r in recipients]
     speaker = speaker_entity(candidate.modality.speaker, resolver)
+    event_date, date_source, _ = context.event_date()
+    evidence = _evidence(context, candidate, actors, recipients)
     return Event(
-        id=f"{document.id}-{context.span.index}-{number}",
-        story_id=document.id,
-        event=category,
-        mode=mode,
-        actor=actors,
-        recipient=recipients,
-        evidence=Evidence(
-            sentence=sentence,
-            sentence_index=context.span.index,
-            sentence_start=offset,
-            trigger=TextSpan(sentence[trigger.start_char:trigger.end_char],
-                             trigger.start_char + offset, trigger.end_char + offset),
-            actor_spans=[TextSpan(a.text, a.start, a.end) for a in actors],
-            recipient_spans=[TextSpan(r.text, r.start, r.end) for r in recipients],
-        ),
-        pub_date=document.pub_date,
-        date=event_date,
-        date_source=date_source,
+        id=f"{document.id}-{context.span.index}-{number}", story_id=document.id,
+        event=category, mode=mode, actor=actors, recipient=recipients, evidence=evidence,
+        pub_date=document.pub_date, date=event_date, date_source=date_source,
         aux=_aux(candidate, event_date, date_source, document.pub_date),
         attributed_to=shift(speaker, offset) if speaker else None,
-        quad_code=quad_class(category),
-        score=conflict_score(category, mode),
-        location=_shift_location(location, offset),
-        event_text=sentence[trigger.start_char:trigger.end_char],
-        confidence=confidence,
-        coder_version=context.version,
-        **context.quantities(),
+        quad_code=quad_class(category), score=conflict_score(category, mode),
+        location=_shift_location(location, offset), event_text=evidence.trigger.text,
+        confidence=confidence, coder_version=context.version, **context.quantities(),
     )
 
 
