@@ -11,7 +11,7 @@ def _entities(entities) -> str:
     parts = []
     for entity in entities:
         code = "/".join(x for x in (entity.country, entity.sector) if x)
-        label = entity.name or entity.text
+        label = entity.name or entity.text or f"[{entity.kind}]"  # inferred parties have no words
         parts.append(f"{label} ({code})" if code else label)
     return "; ".join(parts) or "-"
 
