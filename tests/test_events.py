@@ -148,3 +148,11 @@ def test_help_of_a_third_party_is_not_a_recipient(coder):
     events = code(coder, "Chad attacked rebel bases in Libya with Niger's help.")
     assault = [e for e in events if e.event == "ASSAULT"][0]
     assert "NER" not in [r.country for r in assault.recipient]
+
+
+def test_story_place_carries_to_later_sentences(coder):
+    text = "Thousands took to the streets in Dhaka on Saturday.\nPolice later arrested 30 people."
+    events = code(coder, text)
+    arrest = [e for e in events if e.event == "COERCE"][0]
+    assert arrest.location is not None and arrest.location.country == "BGD"
+    assert [a.country for a in arrest.actor] == ["BGD"] and arrest.arrested == 30

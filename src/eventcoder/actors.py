@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventcoder.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
-from eventcoder.records import Entity
+from eventcoder.records import Entity, Location
 
 # Dependents that belong to a noun's actor phrase.
 PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
@@ -47,6 +47,7 @@ class DocumentMemory:
 
     by_name_word: dict[str, Entity] = field(default_factory=dict)
     recent: list[Entity] = field(default_factory=list)
+    last_place: Location | None = None  # document offsets; where the story last said it was
 
     def remember(self, entity: Entity) -> None:
         if not entity.country:
@@ -226,7 +227,7 @@ class ActorResolver:
         if entity is not None and entity.country:
             return entity
         inner = next((self.resolve(self._mention_head(t)) for t in head.subtree
-                      if t.i in self.mentions and t.i != head.i), None)
+                      if t.i in self.mentions and t.i != head.i and not _surname_only(self.mentions[t.i])), None)
         if entity is None or inner is None:
             return entity or inner
         return replace(entity, country=inner.country, organization=inner.organization)
@@ -319,6 +320,12 @@ class ActorResolver:
                 if entity is not None and entity.country:
                     return entity
         return None
+
+
+def _surname_only(mention: Mention) -> bool:
+    # A bare surname deep inside a phrase is more often part of a place or another name
+    # ("the town of Sharq el Oteibi") than the actor the phrase is about.
+    return all(e.source.endswith("(surname)") for e in mention.entries)
 
 
 def _conjoined(token: Token) -> list[Token]:

@@ -198,8 +198,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     if not actors and not (recipients and _needs_no_actor(candidate)):
         return None
     category, mode, confidence = _choose_category(candidate, context, resources)
-    countries = [e.country for e in actors + recipients if e.country]
-    location = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
+    location = _locate(candidate, context, resources, actors + recipients)
     actors, recipients = complete_parties(category, actors, recipients, location)
     if not any(e.country for e in actors + recipients):
         return None  # "the military deployments": no one we can place
@@ -216,9 +215,21 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         aux=_aux(candidate, event_date, date_source, document.pub_date),
         attributed_to=shift(speaker, offset) if speaker else None,
         quad_code=quad_class(category), score=conflict_score(category, mode),
-        location=_shift_location(location, offset), event_text=evidence.trigger.text,
+        location=location, event_text=evidence.trigger.text,
         confidence=confidence, coder_version=context.version, **context.quantities(),
     )
+
+
+def _locate(candidate: EventCandidate, context: SentenceContext, resources, parties: list[Entity]):
+    """The event's place: named in its sentence, else the place the story last named
+    ("Thousands marched in Brussels. ... Police arrested 16 people.")."""
+    countries = [e.country for e in parties if e.country]
+    found = places.locate_event(context.doc[:], candidate.trigger.token, resources.gazetteer, countries)
+    found = _shift_location(found, context.offset)
+    if found is not None and found.country:
+        context.memory.last_place = found
+        return found
+    return found if found is not None and found.text else context.memory.last_place
 
 
 def _shift_location(location, offset: int):
