@@ -71,3 +71,20 @@ def test_definite_agent_refers_back(coder):
             "The ministry later criticized Hungary.")
     later = [e for e in coder.code_text(text, pub_date="2024-01-10") if e.evidence.sentence_index == 1]
     assert [(e.event, e.actor[0].country, e.actor[0].sector) for e in later] == [("ACCUSE", "UKR", "GOV")]
+
+
+def test_coordinated_countries_inside_a_phrase_are_all_recipients(coder):
+    events = coder.code_text("Japan agreed to provide 5 million dollars of aid for Laos and Cambodia.",
+                             pub_date="2024-01-10")
+    assert sorted(r.country for r in first(events, "AGREE").recipient) == ["KHM", "LAO"]
+
+
+def test_country_naming_a_border_is_a_place(coder):
+    events = coder.code_text("Malian troops attacked a rebel base on the Algerian border.", pub_date="2024-01-10")
+    assert "DZA" not in [r.country for r in first(events, "ASSAULT").recipient]
+
+
+def test_a_camp_keeps_its_people_not_its_host(coder):
+    events = coder.code_text("The United Nations cut food aid to a Sudanese refugee camp in Chad.",
+                             pub_date="2024-01-10")
+    assert [r.country for r in first(events, "SANCTION").recipient] == ["SDN"]

@@ -22,6 +22,7 @@ PHRASE_PREPS = frozenset({"of", "for", "from"})
 PLACE_PREPS = frozenset({"in", "at", "of"})
 NAMED_KINDS = ("person", "igo", "ngo", "group", "pre")
 PLACE_KINDS = ("country", "demonym", "capital", "city")
+GEOGRAPHIC_NOUNS = frozenset({"border", "frontier", "coast", "waters", "airspace"})
 COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
                          "scores", "group", "member", "number", "some", "many", "most", "all", "one",
                          "two", "three", "several", "crowd", "band", "team", "delegation", "million"})
@@ -118,10 +119,15 @@ def _entry_rank(entry: ActorEntry) -> int:
 
 
 def best_mention(tokens: list[Token], mentions: dict[int, Mention]) -> Mention | None:
-    found = {id(mentions[t.i]): mentions[t.i] for t in tokens if t.i in mentions}
+    found = {id(mentions[t.i]): mentions[t.i] for t in tokens if t.i in mentions and not _on_a_border(t)}
     if not found:
         return None
     return min(found.values(), key=lambda m: (_entry_rank(m.entry), m.start))
+
+
+def _on_a_border(token: Token) -> bool:
+    """"a stronghold on the Thai border": the country names a place, not a party."""
+    return token.head.lemma_.lower() in GEOGRAPHIC_NOUNS and token.dep_ in ("amod", "compound", "nmod")
 
 
 def agent_tokens(head: Token) -> list[Token]:
@@ -205,10 +211,14 @@ class ActorResolver:
     def resolve_compound(self, head: Token) -> list[Entity]:
         """"Hungarian and Romanian officials": one entity per coordinated country modifier."""
         modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions]
+        collective = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for t in prep.children if t.dep_ == "pobj"] if head.lemma_.lower() in COLLECTIVES else []
+        modifiers += [c for noun in collective for c in noun.lefts  # "scores of Liberian and Sierra Leonean refugees"
+                      if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions]
         coordinated = [m for first in modifiers for m in [first, *_conjoined(first)] if m.i in self.mentions]
         if len(coordinated) < 2:
             entity = self.resolve(head)
-            return [entity] if entity is not None else []
+            return [entity, *self._coordinated_with(head, entity)] if entity is not None else []
         sector, others = agent_sectors(agent_tokens(head), self.dictionary)
         entities = []
         for modifier in coordinated:
@@ -219,18 +229,41 @@ class ActorResolver:
             entities.append(entity)
         return entities
 
-    def resolve_within(self, head: Token) -> Entity | None:
-        """The head's own actor, else the first actor named inside its phrase ("the equipment
-        purchased by Japan" -> Japan); an actor of no known country takes the country named
-        inside its phrase ("refugees fleeing the war in Liberia" -> REF of Liberia)."""
-        entity = self.resolve(head)
-        if entity is not None and entity.country:
-            return entity
-        inner = next((self.resolve(self._mention_head(t)) for t in head.subtree
-                      if t.i in self.mentions and t.i != head.i and not _surname_only(self.mentions[t.i])), None)
-        if entity is None or inner is None:
-            return entity or inner
-        return replace(entity, country=inner.country, organization=inner.organization)
+    def _coordinated_with(self, head: Token, entity: Entity) -> list[Entity]:
+        """"aid for Romania and Poland": the countries coordinated with the one found inside
+        a phrase are parties too."""
+        if head.i in self.mentions or entity.kind not in PLACE_KINDS:
+            return []
+        mention = best_mention(phrase_tokens(head), self.mentions)
+        if mention is None:
+            return []
+        first = self._mention_head(head.doc[mention.start])
+        others = [c for c in _conjoined(first) if c.i in self.mentions]
+        return [e for e in (self.resolve(c) for c in others) if e is not None and e.country]
+
+    def resolve_within(self, head: Token) -> list[Entity]:
+        """The head's own actors, else the first actors named inside its phrase ("the equipment
+        purchased by Japan" -> Japan; "aid for Romania and Poland" -> both); an actor of no
+        known country takes the country named inside its phrase ("refugees fleeing the war
+        in Liberia" -> REF of Liberia)."""
+        own = self.resolve_compound(head)
+        if own and all(e.country for e in own):
+            return own
+        entity = own[0] if own else None
+        inner = self._inner(head)
+        if entity is None or not inner:
+            return own or inner
+        return [replace(entity, country=inner[0].country, organization=inner[0].organization)]
+
+    def _inner(self, head: Token) -> list[Entity]:
+        for token in head.subtree:
+            if token.i in self.mentions and token.i != head.i and not _surname_only(self.mentions[token.i]):
+                first = self._mention_head(token)
+                if first.head.lemma_.lower() in GEOGRAPHIC_NOUNS:
+                    continue  # "a stronghold on the Thai border": a place, not a party
+                heads = [first, *(c for c in _conjoined(first) if c.i in self.mentions)]
+                return [e for e in (self.resolve(h) for h in heads) if e is not None]
+        return []
 
     def _mention_head(self, token: Token) -> Token:
         mention = self.mentions[token.i]
@@ -270,8 +303,9 @@ class ActorResolver:
     def _residence(self, head: Token, mention: Mention) -> Mention:
         """"Ethnic Albanians in southern Serbia": a people named by where they live belongs
         to that country, as domestic actors do in event data."""
-        if mention.entry.kind != "demonym":
-            return mention
+        people = head.i in self.mentions or self.dictionary.agent(head.lemma_.lower()) is not None
+        if mention.entry.kind != "demonym" or not people:
+            return mention  # "a Cambodian refugee camp in Thailand" stays Cambodian
         place = self._placed(head)
         if place is not None and place.entry.kind in PLACE_KINDS and place.entry.kind != "demonym":
             return place
@@ -289,7 +323,7 @@ class ActorResolver:
     def _with_sector(self, entity: Entity, entry: ActorEntry, sector: str, others: list[str],
                      head: Token) -> Entity:
         if entry.kind in PLACE_KINDS:
-            name = person_name(head)
+            name = person_name(head) if self.mentions.get(head.i) is None else ""
             if name and not self.dictionary.resolve_name(name):
                 # "Maria Zakharova, a spokesperson for the Russian Foreign Ministry": a person
                 # bound to a country and sector by her title or apposition.

@@ -15,6 +15,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 # "in" is left out: "arrested them in Nairobi" names a place, not a recipient (trigger
 # patterns that need it, like "arrive in", bring their own preposition).
+TARGET_PREPS = frozenset({"against", "over", "about", "on", "upon", "at"})
 RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "toward", "towards",
                              "upon", "from", "over", "for"})
 NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "for", "of", "toward", "towards", "upon",
@@ -130,7 +131,10 @@ def verb_recipient_groups(verb: Token) -> Groups:
         groups.append(children(verb, PASSIVE_SUBJECT_DEPS))
     objects = children(verb, OBJECT_DEPS) + children(verb, frozenset({"attr", "oprd"}))
     groups.append(objects)
-    groups.append(_not_time(prep_objects(verb, RECIPIENT_PREPS)))
+    # "complained to the UN over Israeli air raids": what the act is about or aimed at comes
+    # before whom it is addressed to
+    groups.append(_not_time(prep_objects(verb, TARGET_PREPS)))
+    groups.append(_not_time(prep_objects(verb, RECIPIENT_PREPS - TARGET_PREPS)))
     # "held talks with Peru", "imposed sanctions on Venezuela"
     groups.append(_not_time([o for obj in objects for o in prep_objects(obj, NOUN_RECIPIENT_PREPS - {"of"})]))
     groups.extend(complement_recipient_groups(verb))
@@ -163,7 +167,8 @@ def complement_recipient_groups(verb: Token, depth: int = 0) -> Groups:
             groups.append(children(child, SUBJECT_DEPS))
         elif child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and depth < 2:
             objects = children(child, OBJECT_DEPS)
-            groups.append(objects + _not_time(prep_objects(child, RECIPIENT_PREPS)))
+            groups.append(objects)
+            groups.append(_not_time(prep_objects(child, RECIPIENT_PREPS)))
             groups.append([o for obj in objects for o in prep_objects(obj, NOUN_RECIPIENT_PREPS)])
             groups.extend(complement_recipient_groups(child, depth + 1))
     return [g for g in groups if g]
