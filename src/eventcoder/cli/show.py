@@ -22,15 +22,27 @@ def _speaker(entity) -> str:
     return entity.name if entity.kind == "person" and entity.name else entity.text
 
 
+EVIDENCE_CONTEXT = 90  # characters shown on each side of the trigger
+
+
 def _evidence(event):
+    """The sentence around the trigger, trigger highlighted; long sentences are trimmed."""
     from rich.text import Text
 
-    sentence = event.evidence.sentence.strip()
-    lead = len(event.evidence.sentence) - len(event.evidence.sentence.lstrip())
-    start = event.evidence.trigger.start - event.evidence.sentence_start - lead
-    end = event.evidence.trigger.end - event.evidence.sentence_start - lead
-    text = Text(sentence)
-    text.stylize("bold reverse", start, end)
+    sentence = event.evidence.sentence
+    start = event.evidence.trigger.start - event.evidence.sentence_start
+    end = event.evidence.trigger.end - event.evidence.sentence_start
+    left = max(0, start - EVIDENCE_CONTEXT)
+    right = min(len(sentence), end + EVIDENCE_CONTEXT)
+    if left > 0:  # cut between words
+        left = sentence.find(" ", left, start) + 1 or left
+    if right < len(sentence):
+        right = sentence.rfind(" ", end, right) if sentence.rfind(" ", end, right) > end else right
+    prefix = "…" if left > 0 else ""
+    text = Text(prefix + sentence[left:right].strip() + ("…" if right < len(sentence) else ""))
+    lead = len(sentence[left:right]) - len(sentence[left:right].lstrip())
+    offset = len(prefix) - left - lead
+    text.stylize("bold reverse", start + offset, end + offset)
     return text
 
 
