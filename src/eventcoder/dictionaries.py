@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
+from eventcoder.cache import cached
 from eventcoder.errors import DictionaryError
 from eventcoder.ontology import SECTORS
 
@@ -176,6 +177,15 @@ class ActorDictionary:
         self.first_words: frozenset[str] = frozenset(self._longest)
 
     @classmethod
+    def from_state(cls, state: tuple) -> "ActorDictionary":
+        """Rebuild from (rows, index, longest) as `_shipped_state` makes them (see cache.py)."""
+        dictionary = cls.__new__(cls)
+        dictionary._rows, dictionary._index, dictionary._longest = state
+        dictionary._user_rows = ()
+        dictionary.first_words = frozenset(dictionary._longest)
+        return dictionary
+
+    @classmethod
     def load(cls, user_files: Sequence[str | Path] = ()) -> "ActorDictionary":
         """The shipped table plus user files; a user pattern replaces the shipped entries for it."""
         if not user_files:
@@ -239,7 +249,12 @@ class ActorDictionary:
 
 @lru_cache(maxsize=1)
 def _shipped_dictionary() -> "ActorDictionary":
-    return ActorDictionary(read_shipped_rows())
+    return ActorDictionary.from_state(cached("actors", _shipped_bytes(), _shipped_state))
+
+
+def _shipped_state() -> tuple:
+    dictionary = ActorDictionary(read_shipped_rows())
+    return dictionary._rows, dictionary._index, dictionary._longest
 
 
 def _rebuild(user_rows: tuple[Row, ...]) -> ActorDictionary:
@@ -300,6 +315,10 @@ def _former_officials(entries: list[ActorEntry], day: str) -> list[ActorEntry]:
 
 
 # ---------------------------------------------------------------- reading tables
+
+def _shipped_bytes() -> bytes:
+    return (importlib.resources.files("eventcoder") / "data" / "actors" / "actors.tsv.gz").read_bytes()
+
 
 @lru_cache(maxsize=1)
 def read_shipped_rows() -> tuple[Row, ...]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from eventcoder.cache import cached
 from eventcoder.records import Location
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that hold a parsed sentence
@@ -134,12 +135,17 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def _load_packaged() -> Gazetteer:
-    resource = importlib.resources.files("eventcoder").joinpath(*GAZETTEER_RESOURCE)
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as lines:
-        gazetteer = Gazetteer.from_lines(lines)
-    gazetteer.packaged = True
+    source = importlib.resources.files("eventcoder").joinpath(*GAZETTEER_RESOURCE).read_bytes()
+    places, index = cached("gazetteer", source, lambda: _parse_packaged(source))
+    gazetteer = Gazetteer([Place(*place) for place in places], index, packaged=True)
     logger.debug("loaded %d places", len(gazetteer.places))
     return gazetteer
+
+
+def _parse_packaged(source: bytes) -> tuple[list[tuple], dict[str, list[int]]]:
+    lines = gzip.decompress(source).decode("utf-8").splitlines()
+    gazetteer = Gazetteer.from_lines(lines)
+    return [tuple(place) for place in gazetteer.places], gazetteer.index
 
 
 def _name_tokens(head: Token) -> list[Token]:
