@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from eventcoder import __version__
 from eventcoder.actors import DocumentMemory, find_mentions
 from eventcoder.assembly import SentenceContext, assemble_events
+from eventcoder.contexts import document_contexts
 from eventcoder.dictionaries import ActorDictionary
 from eventcoder.events import extract_candidates
 from eventcoder.lexicon import load_lexicon
@@ -122,6 +123,9 @@ class Coder:
             docs = [(span, next(parsed)) for span in spans]
             result = self._code_parsed(document, docs)
             result.sentences = total
+            contexts = document_contexts(document.text, total) if result.events else []
+            for event in result.events:
+                event.context = list(contexts)
             results.append(result)
         return results
 
