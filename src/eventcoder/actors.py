@@ -20,7 +20,6 @@ from eventcoder.records import Entity, Location
 PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
 PHRASE_PREPS = frozenset({"of", "for", "from"})
 PLACE_PREPS = frozenset({"in", "at", "of"})
-NAMED_KINDS = ("person", "igo", "ngo", "group", "pre")
 PLACE_KINDS = ("country", "demonym", "capital", "city")
 GEOGRAPHIC_NOUNS = frozenset({"border", "frontier", "coast", "waters", "airspace"})
 COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",

@@ -23,10 +23,6 @@ NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "for", "of", "t
 # Nouns that only frame an act: "a mediation effort between", "a peace mission to".
 FRAME_NOUNS = frozenset({"effort", "mission", "campaign", "operation", "process", "bid", "drive",
                          "initiative", "plan", "programme", "program", "offensive", "attempt"})
-LIGHT_VERBS = frozenset({"launch", "carry", "stage", "impose", "hold", "make", "issue", "deliver",
-                         "give", "conduct", "mount", "announce", "step", "level", "lodge", "file",
-                         "express", "send", "extend", "provide", "offer", "lead", "organize",
-                         "organise", "begin", "start", "continue", "resume", "call", "order"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press",
                             "encourage", "invite", "allow", "help", "let", "pressure", "appeal"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep"})

@@ -80,11 +80,8 @@ def _unique(entities: list[Entity]) -> list[Entity]:
 
 
 def resolve_all(heads: list[Token], resolve) -> list[Entity]:
-    found = []
-    for head in heads:
-        result = resolve(head)
-        found.extend(result if isinstance(result, list) else [result] if result is not None else [])
-    return _unique(found)
+    """`resolve` maps a head to its entities (ActorResolver.resolve_compound / resolve_within)."""
+    return _unique([entity for head in heads for entity in resolve(head)])
 
 
 def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
@@ -103,7 +100,11 @@ def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
     return fallback
 
 
-
+def _phrase_entity(head: Token, source: str) -> Entity:
+    """An entity of the head's whole phrase, with its words and no codes."""
+    tokens = list(head.subtree)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return Entity(text=head.doc.text[start:end], start=start, end=end, kind="unresolved", source=source)
 
 
 def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
@@ -114,10 +115,7 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
     head = groups[0][0]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
         return []
-    tokens = list(head.subtree)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return [Entity(text=head.doc.text[start:end], start=start, end=end, kind="unresolved",
-                   source="unresolved: not in the actor dictionaries")]
+    return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
 
 
 def _needs_no_actor(candidate: EventCandidate) -> bool:
@@ -132,12 +130,7 @@ def _needs_no_actor(candidate: EventCandidate) -> bool:
 def speaker_entity(head: Token | None, resolver: ActorResolver) -> Entity | None:
     if head is None:
         return None
-    entity = resolver.resolve(head)
-    if entity is None:
-        subtree = list(head.subtree)
-        text = head.doc.text[subtree[0].idx:subtree[-1].idx + len(subtree[-1].text)]
-        entity = Entity(text=text, start=subtree[0].idx, end=subtree[0].idx + len(text), kind="unresolved")
-    return entity
+    return resolver.resolve(head) or _phrase_entity(head, "")
 
 
 def _choose_category(candidate: EventCandidate, context: SentenceContext, resources) -> tuple[str, str, float]:
