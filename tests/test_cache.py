@@ -32,6 +32,29 @@ def test_corrupt_cache_falls_back_to_building(tmp_path, monkeypatch):
     assert marshal.loads(path.read_bytes()) == [1]
 
 
+def test_new_layout_rebuilds(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTCODER_CACHE", str(tmp_path))
+    assert cache.cached("table", b"v1", lambda: ("old", "shape")) == ("old", "shape")
+    assert cache.cached("table", b"v1", lambda: {"new": 1}, layout=2) == {"new": 1}
+    assert len(list(tmp_path.glob("table-*.marshal"))) == 2
+
+
+def test_loading_pauses_the_collector_and_restores_it():
+    import gc
+
+    assert gc.isenabled()
+    with cache.paused_gc():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cache.paused_gc():
+            pass
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
+
+
 def test_cache_can_be_switched_off(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTCODER_CACHE", "off")
     assert cache.cached("table", b"v1", lambda: 3) == 3

@@ -180,5 +180,5 @@ def test_scores_equal_a_plain_sum_over_each_texts_features(classifier):
     positions = {column: index for index, column in enumerate(layer.columns.tolist())}
     for row, column, value in zip(features.rows, features.columns, features.values):
         if column in positions:
-            expected[row] += layer.weights[positions[column]] * value
+            expected[row] += layer.column_weights(np.array([positions[column]]))[0] * value
     assert layer.scores(features) == pytest.approx(expected, abs=1e-4)

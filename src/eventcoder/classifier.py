@@ -107,23 +107,32 @@ class LinearLayer:
 
     classes: tuple[str, ...]
     columns: np.ndarray  # int64, sorted: the hashed buckets that have weights
-    weights: np.ndarray  # float32, shape (len(columns), n_classes)
+    # float16 as shipped, shape (n_classes, len(columns)): converting and transposing the
+    # whole matrix at load cost 0.1 s of every cold start; column_weights converts only the
+    # columns a batch uses, with the same float32 values.
+    coef: np.ndarray
     intercept: np.ndarray  # float32, shape (n_classes,)
 
     @classmethod
     def from_arrays(cls, arrays: Any) -> LinearLayer:
         columns = arrays["columns"].astype(np.int64)
-        order = np.argsort(columns, kind="stable")  # searchsorted needs them sorted
-        weights = np.ascontiguousarray(arrays["coef"].astype(np.float32).T[order])
+        coef = arrays["coef"]
+        if np.any(columns[1:] < columns[:-1]):  # searchsorted needs them sorted
+            order = np.argsort(columns, kind="stable")
+            columns, coef = columns[order], coef[:, order]
         classes = tuple(str(name) for name in arrays["classes"])
-        return cls(classes, columns[order], weights, arrays["intercept"].astype(np.float32))
+        return cls(classes, columns, coef, arrays["intercept"].astype(np.float32))
+
+    def column_weights(self, positions: np.ndarray) -> np.ndarray:
+        """float32 weights (len(positions), n_classes) of the columns at `positions`."""
+        return self.coef[:, positions].T.astype(np.float32)
 
     def scores(self, features: HashedFeatures) -> np.ndarray:
         """Linear scores (n_texts, n_classes): the weight rows of present buckets, summed."""
         found = np.minimum(np.searchsorted(self.columns, features.columns), len(self.columns) - 1)
         present = self.columns[found] == features.columns
         rows = features.rows[present]
-        contributions = self.weights[found[present]] * features.values[present, None].astype(np.float32)
+        contributions = self.column_weights(found[present]) * features.values[present, None].astype(np.float32)
         totals = np.zeros((features.n_texts, len(self.classes)), dtype=np.float64)
         starts = np.searchsorted(rows, np.arange(features.n_texts))
         nonempty = np.bincount(rows, minlength=features.n_texts) > 0

@@ -83,8 +83,10 @@ class Gazetteer:
     receives a few bytes and loads the data once per process instead of 5 MB per task.
     """
 
-    places: list[Place] = field(default_factory=list)
-    index: dict[str, list[int]] = field(default_factory=dict)
+    # Kept as plain tuples and an int-or-tuple index: that shape loads from the cache in a
+    # third of the time Place objects and lists take (cold start, docs/speed.md).
+    places: list[tuple] = field(default_factory=list)
+    index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     packaged: bool = False
 
     @classmethod
@@ -97,13 +99,10 @@ class Gazetteer:
         """Build from TSV rows: kind, name, ISO3, admin1, lat, lon, population, aliases
         (aliases already normalised, joined by "|")."""
         gazetteer = cls()
-        places, index = gazetteer.places, gazetteer.index
-        for number, line in enumerate(lines):
+        for line in lines:
             kind, name, country, admin1, lat, lon, population, aliases = line.rstrip("\n").split("\t")
-            places.append(Place(kind, name, country, admin1, float(lat) if lat else None,
-                                float(lon) if lon else None, int(population or 0)))
-            for alias in aliases.split("|"):
-                index.setdefault(alias, []).append(number)
+            gazetteer._append((kind, name, country, admin1, float(lat) if lat else None,
+                               float(lon) if lon else None, int(population or 0)), aliases.split("|"))
         return gazetteer
 
     def __reduce__(self):
@@ -113,13 +112,17 @@ class Gazetteer:
 
     def add(self, place: Place, aliases: Sequence[str] = ()) -> None:
         """Add a place (a user's own gazetteer entries, for example)."""
+        self._append(tuple(place), sorted({normalize_name(a) for a in (place.name, *aliases) if a}))
+
+    def _append(self, place: tuple, keys: Iterable[str]) -> None:
         number = len(self.places)
         self.places.append(place)
-        for alias in {normalize_name(a) for a in (place.name, *aliases) if a}:
-            self.index.setdefault(alias, []).append(number)
+        for key in keys:
+            known = self.index.get(key)
+            self.index[key] = number if known is None else (*_positions(known), number)
 
     def candidates(self, name: str) -> list[Place]:
-        return [self.places[i] for i in self.index.get(normalize_name(name), [])]
+        return [Place._make(self.places[i]) for i in _positions(self.index.get(normalize_name(name), ()))]
 
     def resolve(self, name: str, prefer_countries: Sequence[str] = ()) -> Location | None:
         """The place a name most likely means: a country, else a city (a US state last) in a
@@ -136,8 +139,8 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def _load_packaged() -> Gazetteer:
     source = importlib.resources.files("eventcoder").joinpath(*GAZETTEER_RESOURCE).read_bytes()
-    places, index = cached("gazetteer", source, lambda: _parse_packaged(source))
-    gazetteer = Gazetteer([Place(*place) for place in places], index, packaged=True)
+    places, index = cached("gazetteer", source, lambda: _parse_packaged(source), layout=2)
+    gazetteer = Gazetteer(places, index, packaged=True)
     logger.debug("loaded %d places", len(gazetteer.places))
     return gazetteer
 
@@ -145,7 +148,11 @@ def _load_packaged() -> Gazetteer:
 def _parse_packaged(source: bytes) -> tuple[list[tuple], dict[str, list[int]]]:
     lines = gzip.decompress(source).decode("utf-8").splitlines()
     gazetteer = Gazetteer.from_lines(lines)
-    return [tuple(place) for place in gazetteer.places], gazetteer.index
+    return gazetteer.places, gazetteer.index
+
+
+def _positions(entry: int | tuple[int, ...]) -> tuple[int, ...]:
+    return (entry,) if isinstance(entry, int) else entry
 
 
 def _name_tokens(head: Token) -> list[Token]:

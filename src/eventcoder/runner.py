@@ -9,7 +9,6 @@ so after a kill the status file never claims a document whose events are missing
 from __future__ import annotations
 
 import itertools
-import itertools
 import logging
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
