@@ -11,10 +11,13 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+
+from threadpoolctl import threadpool_limits
 
 from eventcoder.coder import Coder, CoderOptions, DocumentResult
 from eventcoder.errors import StrictModeError
@@ -75,9 +78,16 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
 _WORKER_CODER: Coder | None = None
 
 
-def _init_worker(options: CoderOptions, preloaded: Coder | None = None) -> None:
+def _init_worker(options: CoderOptions, preloaded: Coder | None, blas_threads: int) -> None:
     global _WORKER_CODER  # one Coder per worker process, built once
+    # numpy's BLAS starts a thread per core in every process; N workers each running
+    # N threads oversubscribe the cores (2 workers on 2 cores: 12% slower, docs/speed.md).
+    threadpool_limits(limits=blas_threads, user_api="blas")
     _WORKER_CODER = preloaded if preloaded is not None else Coder(options)
+
+
+def blas_threads_per_worker(workers: int) -> int:
+    return max(1, (os.cpu_count() or 1) // workers)
 
 
 def _code_in_worker(documents: list[Document]) -> list[DocumentResult]:
@@ -118,7 +128,7 @@ def _code_in_pool(coder_options: CoderOptions, batches_in: Iterator[list], worke
         preloaded = coder or Coder(coder_options)
         preloaded.nlp
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
-                             initargs=(coder_options, preloaded)) as pool:
+                             initargs=(coder_options, preloaded, blas_threads_per_worker(workers))) as pool:
         pending = []
         for items in batches_in:
             documents = _documents(items)
