@@ -169,9 +169,8 @@ def person_name(head: Token) -> str:
 
 def entity_from_entry(entry: ActorEntry, text_tokens: list[Token]) -> Entity:
     first, last = text_tokens[0], text_tokens[-1]
-    doc = first.doc
     return Entity(
-        text=doc.text[first.idx:last.idx + len(last.text)], start=first.idx, end=last.idx + len(last.text),
+        text=_span_text(text_tokens), start=first.idx, end=last.idx + len(last.text),
         name=entry.name, country=entry.country, sector=entry.sector,
         other_sectors=list(entry.other_sectors), organization=entry.organization,
         kind=entry.kind, source=entry.source,
@@ -371,8 +370,9 @@ def _conjoined(token: Token) -> list[Token]:
 
 
 def _span_text(tokens: list[Token]) -> str:
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx:_end(tokens)]
+    """The text from the first token to the last (Span.text: Doc.text would join the
+    whole sentence on every call)."""
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
 
 
 def _end(tokens: list[Token]) -> int:

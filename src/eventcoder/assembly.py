@@ -38,30 +38,38 @@ class SentenceContext:
     _quantities: dict | None = None
     _probabilities: dict | None = None
     _modes: dict = field(default_factory=dict)
+    _text: str | None = None
 
     @property
     def offset(self) -> int:
         return self.span.start
 
+    @property
+    def text(self) -> str:
+        """The sentence (Doc.text joins every token anew on each call)."""
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
+
     def event_date(self) -> tuple[str | None, str, str]:
         """Date and quantities are read once per sentence, however many events it holds."""
         if self._date is None:
-            self._date = dates.resolve_event_date(self.doc.text, self.document.pub_date)
+            self._date = dates.resolve_event_date(self.text, self.document.pub_date)
         return self._date
 
     def probabilities(self, classifier) -> dict[str, float]:
         if self._probabilities is None:
-            self._probabilities = classifier.predict_proba([self.doc.text])[0]
+            self._probabilities = classifier.predict_proba([self.text])[0]
         return self._probabilities
 
     def mode(self, classifier, category: str) -> str:
         if category not in self._modes:
-            self._modes[category] = classifier.predict_mode([self.doc.text], [category])[0]
+            self._modes[category] = classifier.predict_mode([self.text], [category])[0]
         return self._modes[category]
 
     def quantities(self) -> dict:
         if self._quantities is None:
-            self._quantities = quantities.extract_quantities(self.doc.text)
+            self._quantities = quantities.extract_quantities(self.text)
         return self._quantities
 
 
@@ -102,9 +110,9 @@ def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
 
 def _phrase_entity(head: Token, source: str) -> Entity:
     """An entity of the head's whole phrase, with its words and no codes."""
-    tokens = list(head.subtree)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return Entity(text=head.doc.text[start:end], start=start, end=end, kind="unresolved", source=source)
+    first, last = head.left_edge, head.right_edge
+    start, end = first.idx, last.idx + len(last.text)
+    return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind="unresolved", source=source)
 
 
 def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
@@ -172,7 +180,7 @@ def _parties(candidate: EventCandidate, resolver: ActorResolver) -> tuple[list[E
 
 def _evidence(context: SentenceContext, candidate: EventCandidate, actors: list[Entity],
               recipients: list[Entity]) -> Evidence:
-    sentence, offset, trigger = context.doc.text, context.offset, candidate.trigger
+    sentence, offset, trigger = context.text, context.offset, candidate.trigger
     return Evidence(
         sentence=sentence,
         sentence_index=context.span.index,

@@ -168,7 +168,7 @@ def _phrase(tokens: list[Token]) -> tuple[str, int, int] | None:
     if any(t.lower_ in NOT_PLACES for t in tokens):
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return tokens[0].doc.text[start:end], start, end
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text, start, end
 
 
 def _object_name(preposition: Token) -> Token | None:
