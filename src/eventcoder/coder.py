@@ -27,7 +27,8 @@ from eventcoder.parsing import load_model
 from eventcoder.places import Gazetteer
 from eventcoder.reading import Document
 from eventcoder.records import Event
-from eventcoder.sentences import SentenceSpan, may_hold_event, split_sentences, trigger_stems
+from eventcoder.prefilter import EventWords, event_words, may_hold_event
+from eventcoder.sentences import SentenceSpan, split_sentences
 
 if TYPE_CHECKING:  # the classifier is loaded only when use_classifier is on
     from eventcoder.classifier import EventClassifier
@@ -65,7 +66,7 @@ class Resources:
     lexicon: object
     classifier: EventClassifier | None
     gazetteer: Gazetteer
-    stems: frozenset[str] = field(default_factory=frozenset)
+    event_words: EventWords | None = None
 
 
 def _load_classifier() -> "EventClassifier":
@@ -86,7 +87,7 @@ class Coder:
                 lexicon=lexicon,
                 classifier=_load_classifier() if self.options.use_classifier else None,
                 gazetteer=Gazetteer.load(),
-                stems=trigger_stems(lexicon),
+                event_words=event_words(lexicon),
             )
         self._nlp = None
 
@@ -136,8 +137,8 @@ class Coder:
         spans = split_sentences(document.text)
         if not self.options.prefilter:
             return len(spans), spans
-        stems = self.resources.stems
-        return len(spans), [s for s in spans if may_hold_event(document.text[s.start:s.end], stems)]
+        words = self.resources.event_words
+        return len(spans), [s for s in spans if may_hold_event(document.text[s.start:s.end], words)]
 
     def _code_parsed(self, document: Document, docs: list[tuple]) -> DocumentResult:
         memory = DocumentMemory()

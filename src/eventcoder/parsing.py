@@ -108,7 +108,7 @@ def load_sentence_splitter() -> Callable[[str], Doc]:
     """The model's own tokenizer plus a punctuation sentencizer: no tagging, no parsing.
 
     Borrowing the loaded model's tokenizer instead of building a blank English pipeline
-    saves about 0.3 s of a cold start; the split is the same (tests/test_sentences.py)."""
+    saves about 0.3 s of a cold start; the split is the same (tests/test_parsing.py)."""
     tokenizer = load_model().tokenizer
     sentencizer = Sentencizer()
     return lambda text: sentencizer(tokenizer(text))
