@@ -103,7 +103,7 @@ def run_child(engine: str, corpus: Path, processes: int) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def cold_start(repeats: int = 3) -> dict:
+def cold_start(repeats: int = 5) -> dict:
     """Seconds from `eventcoder code one-sentence.txt` starting to its first line of output."""
     script = Path(sys.executable).with_name("eventcoder")
     with tempfile.TemporaryDirectory() as directory:
