@@ -38,7 +38,6 @@ class SentenceContext:
     _quantities: dict | None = None
     _probabilities: dict | None = None
     _modes: dict = field(default_factory=dict)
-    _text: str | None = None
 
     @property
     def offset(self) -> int:
@@ -46,10 +45,9 @@ class SentenceContext:
 
     @property
     def text(self) -> str:
-        """The sentence (Doc.text joins every token anew on each call)."""
-        if self._text is None:
-            self._text = self.doc.text
-        return self._text
+        """The sentence: the slice of the document that `doc` was parsed from (Doc.text
+        would join every token anew on each call)."""
+        return self.document.text[self.span.start:self.span.end]
 
     def event_date(self) -> tuple[str | None, str, str]:
         """Date and quantities are read once per sentence, however many events it holds."""

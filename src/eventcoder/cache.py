@@ -2,7 +2,8 @@
 
 Parsing the packaged actor table and gazetteer takes about a second; reading them back
 from marshal takes a fraction of that. The cache key is the sha256 of the packaged file
-plus the Python and marshal versions, so a new release or interpreter rebuilds it.
+plus the layout of the cached value and the Python and marshal versions, so a new release
+or interpreter rebuilds it. The garbage collector is paused while a table loads.
 Anything wrong with the cache (missing, corrupt, read-only home directory) falls back to
 parsing the packaged file: results never depend on it. Set EVENTCODER_CACHE to choose the
 folder, or EVENTCODER_CACHE=off to disable it.
@@ -45,17 +46,18 @@ def cached(name: str, source: bytes, build: Callable[[], Any], layout: int = 1) 
 
     `layout` is the version of the value's shape: a caller that changes what `build`
     returns raises it, so a cache written by an older eventcoder is never misread."""
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    path = folder / _key(name, source, layout)
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    value = build()
-    _write(path, value)
-    return value
+    with paused_gc():
+        folder = cache_dir()
+        if folder is None:
+            return build()
+        path = folder / _key(name, source, layout)
+        try:
+            return marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+        value = build()
+        _write(path, value)
+        return value
 
 
 def _write(path: Path, value: Any) -> None:

@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from eventcoder import __version__
 from eventcoder.actors import DocumentMemory, find_mentions
 from eventcoder.assembly import SentenceContext, assemble_events
-from eventcoder.cache import paused_gc
 from eventcoder.contexts import document_contexts
 from eventcoder.dictionaries import ActorDictionary
 from eventcoder.events import extract_candidates
@@ -80,15 +79,14 @@ class Coder:
 
     def __init__(self, options: CoderOptions | None = None, **overrides):
         self.options = options or CoderOptions(**overrides)
-        with paused_gc():
-            lexicon = load_lexicon(self.options.pattern_files)
-            self.resources = Resources(
-                dictionary=ActorDictionary.load(self.options.actor_files),
-                lexicon=lexicon,
-                classifier=_load_classifier() if self.options.use_classifier else None,
-                gazetteer=Gazetteer.load(),
-                event_words=event_words(lexicon),
-            )
+        lexicon = load_lexicon(self.options.pattern_files)
+        self.resources = Resources(
+            dictionary=ActorDictionary.load(self.options.actor_files),
+            lexicon=lexicon,
+            classifier=_load_classifier() if self.options.use_classifier else None,
+            gazetteer=Gazetteer.load(),
+            event_words=event_words(lexicon),
+        )
         self._nlp = None
 
     def __getstate__(self):

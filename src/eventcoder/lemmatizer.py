@@ -11,7 +11,6 @@ keys go through `rule_lemmatize`. The lemmas are identical (tests/test_lemmatize
 
 from __future__ import annotations
 
-import numpy as np
 from spacy.attrs import LEMMA, MORPH, ORTH, POS
 from spacy.errors import Errors
 from spacy.lang.en import English
@@ -37,7 +36,7 @@ class RememberingLemmatizer(EnglishLemmatizer):
         for i, (orth, pos, morph, lemma) in enumerate(columns.tolist()):
             if lemma == 0 or self.overwrite:
                 lemmas[i] = self._lemma(doc, i, (orth, pos, morph))
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1).astype(np.uint64))
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
 
     def _lemma(self, doc: Doc, i: int, key: tuple[int, int, int]) -> int:

@@ -145,7 +145,7 @@ def _load_packaged() -> Gazetteer:
     return gazetteer
 
 
-def _parse_packaged(source: bytes) -> tuple[list[tuple], dict[str, list[int]]]:
+def _parse_packaged(source: bytes) -> tuple[list[tuple], dict[str, int | tuple[int, ...]]]:
     lines = gzip.decompress(source).decode("utf-8").splitlines()
     gazetteer = Gazetteer.from_lines(lines)
     return gazetteer.places, gazetteer.index
