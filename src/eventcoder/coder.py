@@ -65,7 +65,7 @@ class Resources:
     lexicon: object
     classifier: EventClassifier | None
     gazetteer: Gazetteer
-    event_words: EventWords | None = None
+    event_words: EventWords
 
 
 def _load_classifier() -> "EventClassifier":

@@ -81,7 +81,7 @@ _WORKER_CODER: Coder | None = None
 def _init_worker(options: CoderOptions, preloaded: Coder | None, blas_threads: int) -> None:
     global _WORKER_CODER  # one Coder per worker process, built once
     # numpy's BLAS starts a thread per core in every process; N workers each running
-    # N threads oversubscribe the cores (2 workers on 2 cores: 12% slower, docs/speed.md).
+    # N threads oversubscribe the cores (2 workers on 2 cores: about 15% slower, docs/speed.md).
     threadpool_limits(limits=blas_threads, user_api="blas")
     _WORKER_CODER = preloaded if preloaded is not None else Coder(options)
 
