@@ -10,7 +10,7 @@ spaCy pipeline, which each process loads once.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from spacy.tokens import Doc
