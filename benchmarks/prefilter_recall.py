@@ -4,7 +4,7 @@ Also codes the first `--stories` synthetic news stories with and without the fil
 reports the sentences it skips and the events it loses there (the gold texts are single
 sentences chosen for holding an event, so only real-length stories show what it saves).
 
-Runs the same evaluation as `eventcoder evaluate` (eventcoder.evaluation) twice in this
+Runs the same evaluation as `eventcoder evaluate` (eventcoder.evaluation.scoring) twice in this
 process, with CoderOptions(prefilter=True) and prefilter=False, and once more in a child
 process with thinc's default blis ops (`--blis`), to check that switching to numpy's
 matrix multiply leaves every event identical. Writes benchmarks/results/prefilter_recall.json.
@@ -31,9 +31,9 @@ DEFAULT_STORIES = REPO.parent / "shared" / "data" / "synthetic_stories" / "gpt_s
 def evaluate_gold(gold_path: Path, prefilter: bool) -> dict:
     """micro-F1 and friends, parse counts and a digest of every event coded."""
     from eventcoder.coder import Coder, CoderOptions
-    from eventcoder.evaluation import evaluate, report
-    from eventcoder.gold import load_gold
-    from eventcoder.reading import Document
+    from eventcoder.evaluation.scoring import evaluate, report
+    from eventcoder.evaluation.gold import load_gold
+    from eventcoder.io.reading import Document
 
     coder = Coder(CoderOptions(prefilter=prefilter))
     texts = load_gold(gold_path)
@@ -98,7 +98,7 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS / "prefilter_recall.json")
     args = parser.parse_args()
     if args.blis:
-        from eventcoder import parsing
+        from eventcoder.nlp import parsing
 
         parsing.FAST_OPS = False
         print(json.dumps(evaluate_gold(args.gold, prefilter=True)))

@@ -71,8 +71,8 @@ def measure_spacy(corpus: Path, processes: int) -> dict:
 
 def measure_eventcoder(corpus: Path, workers: int) -> dict:
     from eventcoder.coder import Coder, CoderOptions
-    from eventcoder.reading import read_documents
-    from eventcoder.runner import RunOptions, batches, coded_batches
+    from eventcoder.io.reading import read_documents
+    from eventcoder.engines.local import RunOptions, batches, coded_batches
 
     options, run_options = CoderOptions(), RunOptions(output="", workers=workers)
     coder = Coder(options)

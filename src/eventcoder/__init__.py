@@ -19,7 +19,7 @@ __all__ = [*_API, "__version__"]
 
 
 def __getattr__(name: str):
-    # Imported on first use so that `import eventcoder.dates` does not load spaCy.
+    # Imported on first use so that `import eventcoder.extract.dates` does not load spaCy.
     if name in _API:
         import importlib
 

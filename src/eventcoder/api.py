@@ -24,6 +24,6 @@ def code_text(text: str, pub_date: str | None = None, story_id: str = "text") ->
 
 def events_to_dataframe(events: list[Event]) -> pd.DataFrame:
     """One row per event; flat columns as in the CSV output (see docs/input-output.md)."""
-    from eventcoder.writing import event_columns
+    from eventcoder.io.writing import event_columns
 
     return pd.DataFrame([event_columns(e) for e in events])

@@ -16,21 +16,21 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from spacy.tokens import Doc
 
 from eventcoder import __version__
-from eventcoder.actors import DocumentMemory, find_mentions
-from eventcoder.assembly import SentenceContext, assemble_events
-from eventcoder.contexts import document_contexts
-from eventcoder.dictionaries import ActorDictionary
-from eventcoder.events import extract_candidates
-from eventcoder.lexicon import load_lexicon
-from eventcoder.parsing import load_model
-from eventcoder.places import Gazetteer
-from eventcoder.reading import Document
+from eventcoder.extract.actors import DocumentMemory, find_mentions
+from eventcoder.extract.assembly import SentenceContext, assemble_events
+from eventcoder.extract.contexts import document_contexts
+from eventcoder.knowledge.dictionaries import ActorDictionary
+from eventcoder.extract.candidates import extract_candidates
+from eventcoder.knowledge.lexicon import load_lexicon
+from eventcoder.nlp.parsing import load_model
+from eventcoder.extract.places import Gazetteer
+from eventcoder.io.reading import Document
 from eventcoder.records import Event
-from eventcoder.prefilter import EventWords, event_words, may_hold_event
-from eventcoder.sentences import SentenceSpan, split_sentences
+from eventcoder.nlp.prefilter import EventWords, event_words, may_hold_event
+from eventcoder.nlp.sentences import SentenceSpan, split_sentences
 
 if TYPE_CHECKING:  # the classifier is loaded only when use_classifier is on
-    from eventcoder.classifier import EventClassifier
+    from eventcoder.knowledge.classifier import EventClassifier
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +69,7 @@ class Resources:
 
 
 def _load_classifier() -> "EventClassifier":
-    from eventcoder.classifier import EventClassifier
+    from eventcoder.knowledge.classifier import EventClassifier
 
     return EventClassifier.load()
 

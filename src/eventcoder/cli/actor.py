@@ -6,7 +6,7 @@ import datetime
 
 import click
 
-from eventcoder.dictionaries import ActorDictionary, ActorEntry
+from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry
 from eventcoder.errors import DictionaryError
 
 

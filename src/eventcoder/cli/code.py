@@ -72,8 +72,8 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
                       resume, strict, output_format)
         return
     from eventcoder.coder import CoderOptions
-    from eventcoder.reading import ReadOptions
-    from eventcoder.runner import RunOptions, run
+    from eventcoder.io.reading import ReadOptions
+    from eventcoder.engines.local import RunOptions, run
 
     to_stdout = output is None
     if to_stdout and resume:
@@ -98,8 +98,8 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
 def _code_on_dask(source, output, engine, scheduler, workers, pub_date, max_chars, actor_files, pattern_files,
                   resume, strict, output_format) -> None:
     from eventcoder.coder import CoderOptions
-    from eventcoder.distributed import run_dask
-    from eventcoder.reading import ReadOptions
+    from eventcoder.engines.dask import run_dask
+    from eventcoder.io.reading import ReadOptions
 
     if engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
@@ -118,8 +118,8 @@ def _code_on_dask(source, output, engine, scheduler, workers, pub_date, max_char
 def _write_deduplicated(output: str, output_format: str | None, method: str) -> None:
     import json
 
-    from eventcoder.dedup import deduplicate
-    from eventcoder.writing import read_events
+    from eventcoder.analysis.dedup import deduplicate
+    from eventcoder.io.writing import read_events
 
     events = read_events(output, output_format)
     kept = deduplicate(events, method)
@@ -142,7 +142,7 @@ def _copy_to_stdout(path: str) -> None:
     import json
     import shutil
 
-    from eventcoder.status import status_path
+    from eventcoder.io.status import status_path
 
     with open(path, encoding="utf-8") as handle:
         for line in handle:

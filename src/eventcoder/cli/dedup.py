@@ -7,7 +7,7 @@ from typing import IO
 
 import click
 
-from eventcoder.dedup import METHODS, deduplicate
+from eventcoder.analysis.dedup import METHODS, deduplicate
 
 
 def _read_events(stream: IO[str]) -> list[dict]:

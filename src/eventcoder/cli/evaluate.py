@@ -49,9 +49,9 @@ def command(gold, json_path, error_count, actor_files, pattern_files):
     from rich.console import Console
 
     from eventcoder.coder import Coder, CoderOptions
-    from eventcoder.evaluation import evaluate, report as make_report
-    from eventcoder.gold import file_sha256, load_gold
-    from eventcoder.reading import Document
+    from eventcoder.evaluation.scoring import evaluate, report as make_report
+    from eventcoder.evaluation.gold import file_sha256, load_gold
+    from eventcoder.io.reading import Document
 
     coder = Coder(CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files)))
     texts = load_gold(gold)

@@ -74,7 +74,7 @@ def command(source, pub_date, actor_files, pattern_files, width):
     from rich.console import Console
 
     from eventcoder.coder import Coder, CoderOptions
-    from eventcoder.reading import Document, ReadOptions, read_documents
+    from eventcoder.io.reading import Document, ReadOptions, read_documents
 
     coder = Coder(CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files)))
     console = Console(width=width)

@@ -1,0 +1,210 @@
+"""A corpus run: read every input record, code it, write events and one status row per record.
+
+Durability: for each batch, events are written (and fsynced) before the batch's status rows,
+so after a kill the status file never claims a document whose events are missing; on
+--resume, events of documents without a status row are dropped before coding resumes
+(docs/input-output.md).
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from threadpoolctl import threadpool_limits
+
+from eventcoder.coder import Coder, CoderOptions, DocumentResult
+from eventcoder.errors import StrictModeError
+from eventcoder.io.reading import Document, ReadOptions, Rejection, check_source, read_documents
+from eventcoder.io.status import DocumentStatus, StatusLog, drop_events_without_status, status_path
+from eventcoder.io.writing import open_writer, output_format
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunOptions:
+    output: str
+    format: str | None = None
+    input_format: str | None = None
+    resume: bool = False
+    strict: bool = False
+    workers: int = 1
+    batch_size: int = 32
+    read: ReadOptions = field(default_factory=ReadOptions)
+
+
+@dataclass
+class RunSummary:
+    documents: int = 0
+    sentences: int = 0
+    events: int = 0
+    skipped: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+
+    def add(self, status: DocumentStatus) -> None:
+        self.documents += 1
+        self.statuses[status.status] = self.statuses.get(status.status, 0) + 1
+
+
+def _status_for(result: DocumentResult) -> DocumentStatus:
+    doc = result.document
+    count = len(result.events)
+    return DocumentStatus(id=doc.id, line=doc.line, status="coded" if count else "no_events",
+                          events=count, flags=list(doc.flags))
+
+
+def _rejected(item: Rejection) -> DocumentStatus:
+    return DocumentStatus(id=item.id, line=item.line, status="rejected", reason=item.reason, code=item.code)
+
+
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+_WORKER_CODER: Coder | None = None
+
+
+def _init_worker(options: CoderOptions, preloaded: Coder | None, blas_threads: int) -> None:
+    global _WORKER_CODER  # one Coder per worker process, built once
+    # numpy's BLAS starts a thread per core in every process; N workers each running
+    # N threads oversubscribe the cores (2 workers on 2 cores: about 15% slower, docs/speed.md).
+    threadpool_limits(limits=blas_threads, user_api="blas")
+    _WORKER_CODER = preloaded if preloaded is not None else Coder(options)
+
+
+def blas_threads_per_worker(workers: int) -> int:
+    return max(1, (os.cpu_count() or 1) // workers)
+
+
+def _code_in_worker(documents: list[Document]) -> list[DocumentResult]:
+    return _WORKER_CODER.code_batch(documents)
+
+
+def _documents(items: list) -> list[Document]:
+    return [item for item in items if isinstance(item, Document)]
+
+
+def _code_here(coder: Coder, batches_in: Iterable[list]) -> Iterator[tuple[list, list[DocumentResult]]]:
+    for items in batches_in:
+        documents = _documents(items)
+        yield items, coder.code_batch(documents) if documents else []
+
+
+def coded_batches(coder_options: CoderOptions, batches_in: Iterable[list], workers: int,
+                  coder: Coder | None = None) -> Iterator[tuple[list, list[DocumentResult]]]:
+    """(items, results for their documents) per batch, in input order, on 1 or N processes.
+
+    Input of a single batch is coded in this process whatever `workers` says: starting
+    workers that each load the model would only delay the first event (cold start).
+    """
+    batches_in = iter(batches_in)
+    head = list(itertools.islice(batches_in, 2))
+    if workers <= 1 or len(head) < 2:
+        yield from _code_here(coder or Coder(coder_options), itertools.chain(head, batches_in))
+        return
+    yield from _code_in_pool(coder_options, itertools.chain(head, batches_in), workers, coder)
+
+
+def _code_in_pool(coder_options: CoderOptions, batches_in: Iterator[list], workers: int,
+                  coder: Coder | None) -> Iterator[tuple[list, list[DocumentResult]]]:
+    forking = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if forking else "spawn")
+    preloaded = None
+    if forking:  # load once here; forked workers share the loaded model copy-on-write
+        preloaded = coder or Coder(coder_options)
+        preloaded.nlp
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                             initargs=(coder_options, preloaded, blas_threads_per_worker(workers))) as pool:
+        pending = []
+        for items in batches_in:
+            documents = _documents(items)
+            pending.append((items, pool.submit(_code_in_worker, documents) if documents else None))
+            if len(pending) > workers * 2:
+                items, future = pending.pop(0)
+                yield items, future.result() if future else []
+        for items, future in pending:
+            yield items, future.result() if future else []
+
+
+def _pending(source: str, options: RunOptions, done: tuple[set[str], set[int]], summary: RunSummary) -> Iterator:
+    """The records without a status row. Records of a file are matched by line, because
+    ids can repeat (a duplicate id is rejected on a later line and needs its own row);
+    single documents (a text file, a URL, stdin) have no line and are matched by id."""
+    done_ids, done_lines = done
+    for item in read_documents(source, options.read, options.input_format):
+        if item.line in done_lines if item.line is not None else item.id in done_ids:
+            summary.skipped += 1
+            continue
+        yield item
+
+
+def _started(items: Iterator) -> Iterator:
+    """items, with the first one already read: errors about the source as a whole (a CSV
+    without a text column, an unreadable Parquet file) surface before any output exists."""
+    first = next(items, None)
+    return items if first is None else itertools.chain([first], items)
+
+
+def run(source: str, options: RunOptions, coder_options: CoderOptions,
+        progress: Callable[[int], None] | None = None, coder: Coder | None = None) -> RunSummary:
+    """Codes `source` into `options.output`; returns counts per status.
+
+    `coder`, when given, is used on one process instead of building one from coder_options
+    (for callers that run many corpora, such as a notebook)."""
+    check_source(source, options.input_format)  # before any output file is created
+    output_format(options.output, options.format)
+    log_path = status_path(options.output)
+    done: tuple[set[str], set[int]] = (set(), set())
+    if options.resume and Path(log_path).exists():
+        done = StatusLog.completed(log_path)
+        drop_events_without_status(options.output, done[0], options.format)
+    summary = RunSummary()
+    pending = _started(_pending(source, options, done, summary))
+    writer = open_writer(options.output, options.format, append=options.resume)
+    status_log = StatusLog(log_path, append=options.resume)
+    try:
+        work = batches(pending, options.batch_size)
+        for items, results in coded_batches(coder_options, work, options.workers, coder=coder):
+            _write_batch(items, results, writer, status_log, summary, options.strict)
+            if progress:
+                progress(len(items))
+    finally:
+        writer.close()
+        status_log.close()
+    return summary
+
+
+def _write_batch(items: list, results: list[DocumentResult], writer, status_log: StatusLog,
+                 summary: RunSummary, strict: bool) -> None:
+    by_id = iter(results)
+    statuses, events = [], []
+    for item in items:
+        if isinstance(item, Rejection):
+            statuses.append(_rejected(item))
+            continue
+        result = next(by_id)
+        events.extend(result.events)
+        summary.sentences += result.sentences
+        statuses.append(_status_for(result))
+    writer.write(events)
+    status_log.record(statuses)
+    summary.events += len(events)
+    for status in statuses:
+        summary.add(status)
+    rejected = next((s for s in statuses if s.status == "rejected"), None)
+    if strict and rejected is not None:
+        raise StrictModeError(f"record rejected (--strict): {rejected.reason}")

@@ -1,0 +1,1 @@
+"""From parsed sentences to event records: every coding decision lives here, one module each."""

@@ -1,0 +1,379 @@
+"""Who acts: actor mentions in a parsed sentence and their resolution to PLOVER entities.
+
+Knowledge (countries, organisations, people with dates, agent words) comes from an
+ActorDictionary; this module decides which words of a sentence form an actor phrase and
+which dictionary entries in that phrase give its country and sector. A DocumentMemory
+carries people and organisations from earlier sentences, so that a later "Zakharova",
+"the ministry" or "she" resolves to the same entity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Span, Token
+
+from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
+from eventcoder.records import Entity, Location
+
+# Dependents that belong to a noun's actor phrase.
+PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
+PHRASE_PREPS = frozenset({"of", "for", "from"})
+PLACE_PREPS = frozenset({"in", "at", "of"})
+PLACE_KINDS = ("country", "demonym", "capital", "city")
+GEOGRAPHIC_NOUNS = frozenset({"border", "frontier", "coast", "waters", "airspace"})
+COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
+                         "scores", "group", "member", "number", "some", "many", "most", "all", "one",
+                         "two", "three", "several", "crowd", "band", "team", "delegation", "million"})
+SUBJECT_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
+                    "his": "person", "it": "body", "its": "body", "they": "any", "their": "any",
+                    "them": "any"}
+
+
+@dataclass
+class Mention:
+    start: int  # token index in the doc
+    end: int
+    entries: list[ActorEntry]
+
+    @property
+    def entry(self) -> ActorEntry:
+        return self.entries[0]
+
+
+@dataclass
+class DocumentMemory:
+    """Actors seen so far in one document, for surnames, pronouns and 'the ministry'."""
+
+    by_name_word: dict[str, Entity] = field(default_factory=dict)
+    recent: list[Entity] = field(default_factory=list)
+    last_place: Location | None = None  # document offsets; where the story last said it was
+
+    def remember(self, entity: Entity) -> None:
+        if not entity.country:
+            return  # a pronoun should not resolve to "troops" of no known country
+        self.recent.append(entity)
+        if entity.kind == "person" and entity.name:
+            for word in entity.name.lower().split():
+                self.by_name_word[word] = entity
+
+    def person(self, word: str) -> Entity | None:
+        return self.by_name_word.get(word.lower())
+
+    def latest_with_sector(self, sector: str) -> Entity | None:
+        return next((e for e in reversed(self.recent) if sector in e.sectors), None)
+
+    def latest(self, want: str) -> Entity | None:
+        for entity in reversed(self.recent):
+            if want == "any" or (want == "person") == (entity.kind == "person"):
+                return entity
+        return None
+
+
+def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None) -> dict[int, Mention]:
+    """Dictionary mentions in a sentence, indexed by each token they cover."""
+    words = [normalize_token(t.text) for t in sentence]
+    by_token: dict[int, Mention] = {}
+    for start, end, entries in dictionary.find_all(words, date):
+        entries = [e for e in entries if e.kind != "agent"]
+        if not sentence[start].pos_ == "PROPN":
+            entries = [e for e in entries if not e.source.endswith("(surname)")]  # "a bush", "rice"
+        if not entries:
+            continue
+        mention = Mention(sentence.start + start, sentence.start + end, entries)
+        for i in range(mention.start, mention.end):
+            by_token[i] = mention
+    _plural_demonyms(sentence, words, dictionary, by_token)
+    return by_token
+
+
+def _plural_demonyms(sentence: Span, words: list[str], dictionary: ActorDictionary,
+                     by_token: dict[int, Mention]) -> None:
+    """"Young Algerians", "ethnic Turks": a people named by a plural demonym."""
+    for offset, token in enumerate(sentence):
+        if token.i in by_token or token.tag_ not in ("NNPS", "NNS") or not words[offset].endswith("s"):
+            continue
+        match = dictionary.lookup([words[offset][:-1]], 0)
+        if match is not None:
+            entries = [e for e in match[1] if e.kind in ("demonym", "country")]
+            if entries:
+                by_token[token.i] = Mention(token.i, token.i + 1, entries)
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head noun with its modifiers, appositions and of/for/from complements."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in PHRASE_LEFT_DEPS or child.dep_ == "appos":
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+            tokens.extend(child.subtree)
+    return sorted(set(tokens), key=lambda t: t.i)
+
+
+def _entry_rank(entry: ActorEntry) -> int:
+    order = {"person": 0, "igo": 1, "ngo": 1, "group": 1, "pre": 2, "country": 3, "demonym": 3,
+             "capital": 4, "city": 5}
+    return order.get(entry.kind, 6)
+
+
+def best_mention(tokens: list[Token], mentions: dict[int, Mention]) -> Mention | None:
+    found = {id(mentions[t.i]): mentions[t.i] for t in tokens if t.i in mentions and not _on_a_border(t)}
+    if not found:
+        return None
+    return min(found.values(), key=lambda m: (_entry_rank(m.entry), m.start))
+
+
+def _on_a_border(token: Token) -> bool:
+    """"a stronghold on the Thai border": the country names a place, not a party."""
+    return token.head.lemma_.lower() in GEOGRAPHIC_NOUNS and token.dep_ in ("amod", "compound", "nmod")
+
+
+def agent_tokens(head: Token) -> list[Token]:
+    """Words that can say what kind of actor the head is: the head, its modifiers and its
+    apposition with that apposition's complements ("a spokesperson for the Ministry")."""
+    tokens = [head]
+    for child in head.children:
+        if child.dep_ in ("compound", "amod"):
+            tokens.append(child)
+        elif child.dep_ == "appos":
+            tokens.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of" and (head.like_num or head.lemma_.lower() in COLLECTIVES):
+            # "dozens of protesters", "members of the opposition": the kind is in the complement
+            tokens.extend(t for t in child.children if t.dep_ == "pobj")
+    return tokens
+
+
+def agent_sectors(tokens: list[Token], dictionary: ActorDictionary) -> tuple[str, list[str]]:
+    """Sector from agent words ("minister", "troops"), with modifiers ("opposition", "former")."""
+    sector, others = "", []
+    for token in sorted(tokens, key=lambda t: (t.dep_ not in ("ROOT", "nsubj", "appos"), t.i)):
+        entry = dictionary.agent(token.lemma_.lower()) or dictionary.agent(token.lower_)
+        if entry and entry.sector and not sector:
+            sector = entry.sector
+            others.extend(entry.other_sectors)
+        for extra in modifier_sectors(token.lower_):
+            if extra not in others:
+                others.append(extra)
+    others = [s for s in others if s != sector]
+    return sector, others
+
+
+def person_name(head: Token) -> str:
+    """A proper-noun name ending at the head ("Maria Zakharova")."""
+    if head.pos_ != "PROPN":
+        return ""
+    parts = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [head]
+    return " ".join(t.text for t in parts)
+
+
+def entity_from_entry(entry: ActorEntry, text_tokens: list[Token]) -> Entity:
+    first, last = text_tokens[0], text_tokens[-1]
+    return Entity(
+        text=_span_text(text_tokens), start=first.idx, end=last.idx + len(last.text),
+        name=entry.name, country=entry.country, sector=entry.sector,
+        other_sectors=list(entry.other_sectors), organization=entry.organization,
+        kind=entry.kind, source=entry.source,
+    )
+
+
+def _contiguous(tokens: list[Token]) -> list[Token]:
+    """The phrase tokens from the first to the last, trimmed of edge punctuation."""
+    doc = tokens[0].doc
+    span = doc[tokens[0].i:tokens[-1].i + 1]
+    words = [t for t in span]
+    while words and words[-1].is_punct:
+        words.pop()
+    while words and (words[0].is_punct or words[0].dep_ == "det"):
+        words.pop(0)
+    return words or tokens
+
+
+class ActorResolver:
+    """Turns an argument head token into an Entity, or None when it names no actor."""
+
+    def __init__(self, dictionary: ActorDictionary, memory: DocumentMemory, mentions: dict[int, Mention]):
+        self.dictionary = dictionary
+        self.memory = memory
+        self.mentions = mentions
+
+    def resolve(self, head: Token) -> Entity | None:
+        if head.lower_ in SUBJECT_PRONOUNS:
+            return self._pronoun(head)
+        tokens = phrase_tokens(head)
+        entity = self._from_phrase(head, tokens)
+        if entity is not None:
+            self.memory.remember(entity)
+        return entity
+
+    def resolve_compound(self, head: Token) -> list[Entity]:
+        """"Hungarian and Romanian officials": one entity per coordinated country modifier."""
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions]
+        collective = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                      for t in prep.children if t.dep_ == "pobj"] if head.lemma_.lower() in COLLECTIVES else []
+        modifiers += [c for noun in collective for c in noun.lefts  # "scores of Liberian and Sierra Leonean refugees"
+                      if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions]
+        coordinated = [m for first in modifiers for m in [first, *_conjoined(first)] if m.i in self.mentions]
+        if len(coordinated) < 2:
+            entity = self.resolve(head)
+            return [entity, *self._coordinated_with(head, entity)] if entity is not None else []
+        sector, others = agent_sectors(agent_tokens(head), self.dictionary)
+        entities = []
+        for modifier in coordinated:
+            entry = self.mentions[modifier.i].entry
+            entity = entity_from_entry(entry, [modifier, head] if modifier.i < head.i else [head])
+            entity.sector = entity.sector or sector
+            entity.other_sectors = [s for s in others if s != entity.sector]
+            entities.append(entity)
+        return entities
+
+    def _coordinated_with(self, head: Token, entity: Entity) -> list[Entity]:
+        """"aid for Romania and Poland": the countries coordinated with the one found inside
+        a phrase are parties too."""
+        if head.i in self.mentions or entity.kind not in PLACE_KINDS:
+            return []
+        mention = best_mention(phrase_tokens(head), self.mentions)
+        if mention is None:
+            return []
+        first = self._mention_head(head.doc[mention.start])
+        others = [c for c in _conjoined(first) if c.i in self.mentions]
+        return [e for e in (self.resolve(c) for c in others) if e is not None and e.country]
+
+    def resolve_within(self, head: Token) -> list[Entity]:
+        """The head's own actors, else the first actors named inside its phrase ("the equipment
+        purchased by Japan" -> Japan; "aid for Romania and Poland" -> both); an actor of no
+        known country takes the country named inside its phrase ("refugees fleeing the war
+        in Liberia" -> REF of Liberia)."""
+        own = self.resolve_compound(head)
+        if own and all(e.country for e in own):
+            return own
+        entity = own[0] if own else None
+        inner = self._inner(head)
+        if entity is None or not inner:
+            return own or inner
+        return [replace(entity, country=inner[0].country, organization=inner[0].organization)]
+
+    def _inner(self, head: Token) -> list[Entity]:
+        for token in head.subtree:
+            if token.i in self.mentions and token.i != head.i and not _surname_only(self.mentions[token.i]):
+                first = self._mention_head(token)
+                if first.head.lemma_.lower() in GEOGRAPHIC_NOUNS:
+                    continue  # "a stronghold on the Thai border": a place, not a party
+                heads = [first, *(c for c in _conjoined(first) if c.i in self.mentions)]
+                return [e for e in (self.resolve(h) for h in heads) if e is not None]
+        return []
+
+    def _mention_head(self, token: Token) -> Token:
+        mention = self.mentions[token.i]
+        span = token.doc[mention.start:mention.end]
+        return span.root
+
+    def _from_phrase(self, head: Token, tokens: list[Token]) -> Entity | None:
+        mention = best_mention(tokens, self.mentions) or self._placed(head)
+        sector, others = agent_sectors(agent_tokens(head), self.dictionary)
+        text_tokens = _contiguous(tokens)
+        remembered = self.memory.person(head.text) if head.pos_ == "PROPN" else None
+        if mention is not None:
+            mention = self._residence(head, mention)
+            entity = entity_from_entry(mention.entry, text_tokens)
+            return self._with_sector(entity, mention.entry, sector, others, head)
+        if remembered is not None:
+            return replace(remembered, text=_span_text(text_tokens), start=text_tokens[0].idx,
+                           end=_end(text_tokens))
+        if sector:
+            entity = Entity(text=_span_text(text_tokens), start=text_tokens[0].idx, end=_end(text_tokens),
+                            name=person_name(head), sector=sector, other_sectors=others,
+                            kind="person" if person_name(head) else "agent", source="agent")
+            return self._definite(head, entity)
+        return None
+
+    def _definite(self, head: Token, entity: Entity) -> Entity:
+        """"The ministry said", "the president added": a definite agent with no country of its
+        own is the one of the same sector named before in the document."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return entity
+        earlier = self.memory.latest_with_sector(entity.sector)
+        if earlier is None:
+            return entity
+        return replace(entity, country=earlier.country, organization=earlier.organization,
+                       source=f"agent; country from earlier mention {earlier.text!r}")
+
+    def _residence(self, head: Token, mention: Mention) -> Mention:
+        """"Ethnic Albanians in southern Serbia": a people named by where they live belongs
+        to that country, as domestic actors do in event data."""
+        people = head.i in self.mentions or self.dictionary.agent(head.lemma_.lower()) is not None
+        if mention.entry.kind != "demonym" or not people:
+            return mention  # "a Cambodian refugee camp in Thailand" stays Cambodian
+        place = self._placed(head)
+        if place is not None and place.entry.kind in PLACE_KINDS and place.entry.kind != "demonym":
+            return place
+        return mention
+
+    def _placed(self, head: Token) -> Mention | None:
+        """"Demonstrators in Baghdad", "opposition groups in Zimbabwe": the country of a
+        group or agent named only by where it is."""
+        if head.pos_ != "NOUN" and head.tag_ != "NNPS":
+            return None
+        places = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+                  for t in prep.subtree]
+        return best_mention(places, self.mentions) if places else None
+
+    def _with_sector(self, entity: Entity, entry: ActorEntry, sector: str, others: list[str],
+                     head: Token) -> Entity:
+        if entry.kind in PLACE_KINDS:
+            name = person_name(head) if self.mentions.get(head.i) is None else ""
+            if name and not self.dictionary.resolve_name(name):
+                # "Maria Zakharova, a spokesperson for the Russian Foreign Ministry": a person
+                # bound to a country and sector by her title or apposition.
+                entity.name, entity.kind = name, "person"
+            elif entry.kind == "capital" and not sector and self.mentions.get(head.i) is not None \
+                    and not (head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "near")):
+                sector = "GOV"  # "the Kremlin said", "Tokyo protested": seat of government
+            if sector:
+                entity.sector = sector
+            entity.other_sectors = [s for s in dict.fromkeys(entity.other_sectors + others)
+                                    if s != entity.sector]
+        return entity
+
+    def _pronoun(self, head: Token) -> Entity | None:
+        found = self._earlier_subject(head) or self.memory.latest(SUBJECT_PRONOUNS[head.lower_])
+        if found is None:
+            return None
+        return replace(found, text=head.text, start=head.idx, end=head.idx + len(head.text))
+
+
+    def _earlier_subject(self, pronoun: Token) -> Entity | None:
+        """"Japan maintains restraint in its aid": the sentence's own earlier subject first."""
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                return None
+            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in SUBJECT_PRONOUNS:
+                entity = self._from_phrase(token, phrase_tokens(token))
+                if entity is not None and entity.country:
+                    return entity
+        return None
+
+
+def _surname_only(mention: Mention) -> bool:
+    # A bare surname deep inside a phrase is more often part of a place or another name
+    # ("the town of Sharq el Oteibi") than the actor the phrase is about.
+    return all(e.source.endswith("(surname)") for e in mention.entries)
+
+
+def _conjoined(token: Token) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found.append(child)
+            found.extend(_conjoined(child))
+    return found
+
+
+def _span_text(tokens: list[Token]) -> str:
+    """The text from the first token to the last (Span.text: Doc.text would join the
+    whole sentence on every call)."""
+    return tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+def _end(tokens: list[Token]) -> int:
+    return tokens[-1].idx + len(tokens[-1].text)

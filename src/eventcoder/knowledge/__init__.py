@@ -1,0 +1,1 @@
+"""What the coder knows, as data: trigger lexicons, actor dictionaries, gazetteer, classifier."""

@@ -1,0 +1,1 @@
+"""Language processing: sentence splitting, the pre-parse filter, spaCy parsing and lemmas."""

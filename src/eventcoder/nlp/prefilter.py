@@ -1,0 +1,103 @@
+"""The pre-parse filter: which sentences can hold an event, decided from their words alone.
+
+Parsing is the expensive step, so a sentence reaches the parser only when the words of
+some way to code an event are all in it:
+- a one-word trigger pattern ("attack"), in any of its word forms ("attacked", "attacks");
+- every word of a multi-word pattern ("open" and "fire"; punctuation in a pattern is
+  ignored, since it is always allowed to be there);
+- a readiness adjective ("willing") or a speech verb with an obligation modal ("said ...
+  must"), the two event sources that are not trigger patterns (events.py).
+Word forms are generated from each pattern word (regular endings and a table of irregular
+verbs, also inside compounds: "withheld" from "withhold") and over-generated on purpose:
+an extra form only costs a parse, a missing one loses an event. docs/speed.md reports
+what the filter saves and, with benchmarks/prefilter_recall.py, that it loses no event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventcoder.extract.candidates import OBLIGATION_MODALS
+from eventcoder.knowledge.lexicon import Lexicon
+
+# Irregular verbs: base -> past and participle forms (a regular ending cannot reach them).
+IRREGULAR_VERBS = {
+    "arise": "arose arisen", "bear": "bore borne born", "beat": "beaten", "become": "became",
+    "begin": "began begun", "bend": "bent", "bind": "bound", "bite": "bit bitten", "bleed": "bled",
+    "blow": "blew blown", "break": "broke broken", "bring": "brought", "build": "built",
+    "burn": "burnt", "buy": "bought", "catch": "caught", "choose": "chose chosen", "come": "came",
+    "deal": "dealt", "draw": "drew drawn", "drive": "drove driven", "eat": "ate eaten",
+    "fall": "fell fallen", "feed": "fed", "feel": "felt", "fight": "fought", "find": "found",
+    "flee": "fled", "fly": "flew flown", "forbid": "forbade forbidden", "forgive": "forgave forgiven",
+    "freeze": "froze frozen", "get": "got gotten", "give": "gave given", "go": "went gone",
+    "grow": "grew grown", "hang": "hung", "have": "had has", "hear": "heard", "hide": "hid hidden",
+    "hold": "held", "keep": "kept", "know": "knew known", "lay": "laid", "lead": "led",
+    "leave": "left", "lend": "lent", "lose": "lost", "make": "made", "mean": "meant", "meet": "met",
+    "pay": "paid", "ride": "rode ridden", "rise": "rose risen", "run": "ran", "say": "said",
+    "see": "saw seen", "seek": "sought", "sell": "sold", "send": "sent", "shake": "shook shaken",
+    "shoot": "shot", "show": "shown", "sink": "sank sunk", "slay": "slew slain", "speak": "spoke spoken",
+    "spend": "spent", "stand": "stood", "steal": "stole stolen", "strike": "struck stricken",
+    "swear": "swore sworn", "take": "took taken", "teach": "taught", "tear": "tore torn",
+    "tell": "told", "think": "thought", "throw": "threw thrown", "wear": "wore worn",
+    "weep": "wept", "win": "won", "withdraw": "withdrew withdrawn", "write": "wrote written",
+    "wound": "wounded", "be": "is are was were been am", "do": "did done does",
+}
+WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class EventWords:
+    single: frozenset[str]  # forms that alone can make an event
+    patterns: tuple[tuple[frozenset[str], ...], ...]  # multi-word patterns: forms per word
+    speech: frozenset[str]  # forms of speech verbs, for "said ... must"
+    obligations: frozenset[str]
+
+
+def event_words(lexicon: Lexicon) -> EventWords:
+    patterns = {pattern for listed in lexicon.by_word.values() for pattern in listed}
+    single: set[str] = set()
+    multi = set()
+    for pattern in patterns:
+        words = [word for word in pattern.words if WORD.fullmatch(word)]
+        if len(words) == 1:
+            single |= word_forms(words[0])
+        elif words:
+            multi.add(tuple(frozenset(word_forms(word)) for word in words))
+    governed = lexicon.governors.items()
+    for word, effect in governed:
+        if effect == "AGREE":
+            single |= word_forms(word)
+    speech = {form for word, effect in governed if effect == "speech" for form in word_forms(word)}
+    return EventWords(frozenset(single), tuple(sorted(multi, key=repr)), frozenset(speech), OBLIGATION_MODALS)
+
+
+def word_forms(word: str) -> set[str]:
+    """The word and its inflections, generously (inflections of each part of "step down")."""
+    forms = {word}
+    for part in word.split():
+        forms |= _inflections(part)
+    return forms
+
+
+def _inflections(word: str) -> set[str]:
+    forms = {word, word + "s", word + "es", word + "d", word + "ed", word + "ing", word + "n", word + "en"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) > 2:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    for base, irregular in IRREGULAR_VERBS.items():
+        if word.endswith(base):  # "withhold" -> "withheld", "overthrow" -> "overthrew"
+            forms |= {word[:len(word) - len(base)] + form for form in irregular.split()}
+    return forms
+
+
+def may_hold_event(sentence: str, words: EventWords) -> bool:
+    present = set(WORD.findall(sentence.lower()))
+    if not present.isdisjoint(words.single):
+        return True
+    if not present.isdisjoint(words.speech) and not present.isdisjoint(words.obligations):
+        return True
+    return any(all(not present.isdisjoint(forms) for forms in pattern) for pattern in words.patterns)

@@ -1,0 +1,51 @@
+"""Cheap sentence splitting: the model's tokenizer and punctuation, before any parsing.
+
+Which of the sentences are worth parsing is prefilter.py's decision.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventcoder.nlp.parsing import load_sentence_splitter
+
+# Longer "sentences" (lists, tables, text with no full stops) are cut at spaces into pieces
+# of at most this many characters: the parser's cost grows with length, and no news
+# sentence is this long.
+MAX_SENTENCE_CHARS = 1000
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    index: int
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[SentenceSpan]:
+    """Sentences of a document as character spans; paragraphs (lines) never share one."""
+    nlp = load_sentence_splitter()
+    spans = []
+    for paragraph in PARAGRAPH.finditer(text):
+        doc = nlp(paragraph.group())
+        for sent in doc.sents:
+            start = paragraph.start() + sent.start_char
+            end = paragraph.start() + sent.end_char
+            for piece_start, piece_end in _pieces(text, start, end):
+                spans.append(SentenceSpan(len(spans), piece_start, piece_end))
+    return spans
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while start < end:
+        cut = end
+        if end - start > MAX_SENTENCE_CHARS:
+            space = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+            cut = space if space > start else start + MAX_SENTENCE_CHARS
+        if text[start:cut].strip():
+            pieces.append((start, cut))
+        start = cut
+    return pieces

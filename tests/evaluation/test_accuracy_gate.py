@@ -1,0 +1,48 @@
+"""The accuracy gate: evaluate on PLOVER's gold records and fail below the floors.
+
+Like trafilatura's evaluation gate: the gold file is identified by its checksum, the
+floors live in tests/accuracy_floors.json, and the figures come from the same
+`evaluate` code users run (docs/evaluation.md).
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventcoder.evaluation.scoring import evaluate, report
+from eventcoder.evaluation.gold import file_sha256, load_gold
+from eventcoder.io.reading import Document
+
+from conftest import SHARED
+
+pytestmark = pytest.mark.model
+
+GOLD = SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.json"
+FLOORS = json.loads((Path(__file__).parent / "accuracy_floors.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def gold_report(coder):
+    if not GOLD.exists():
+        pytest.fail(f"gold file missing: {GOLD} (CI provides ../shared)")
+    texts = load_gold(GOLD)
+
+    def code(batch):
+        documents = [Document(id=t.id, text=t.text, pub_date=t.pub_date) for t in batch]
+        return [result.events for result in coder.code_batch(documents)]
+
+    return report(evaluate(texts, code))
+
+
+def test_gold_file_is_the_one_the_floors_were_set_on():
+    assert file_sha256(GOLD) == FLOORS["gold_sha256"]
+
+
+def test_gold_file_loads_all_records(gold_report):
+    assert gold_report["texts"] == 322 and gold_report["gold_events"] == 322
+
+
+@pytest.mark.parametrize("figure", [k for k in FLOORS if not k.startswith("_") and k != "gold_sha256"])
+def test_figure_at_or_above_floor(gold_report, figure):
+    assert gold_report[figure] >= FLOORS[figure], f"{figure} {gold_report[figure]} < floor {FLOORS[figure]}"

@@ -1,0 +1,43 @@
+"""Defaults where the text is silent, each marked as inferred."""
+
+from eventcoder.extract.parties import complete_parties, place_entity, resident
+from eventcoder.records import Entity, Location
+
+
+def entity(country="", sector="", kind="agent", text="x"):
+    return Entity(text=text, start=0, end=1, country=country, sector=sector, kind=kind, source="test")
+
+
+def test_unseen_attacker_is_uaf_where_it_struck():
+    actors, _ = complete_parties("ASSAULT", [], [entity("IRQ", "MIL")], Location("Samarra", country="IRQ", start=5))
+    assert (actors[0].country, actors[0].sector, actors[0].source) == ("IRQ", "UAF", "inferred:event location")
+
+
+def test_protest_without_target_is_aimed_at_government_where_it_happens():
+    _, recipients = complete_parties("PROTEST", [entity("", "CVL")], [], Location("Lagos", country="NGA", start=3))
+    assert (recipients[0].country, recipients[0].sector, recipients[0].kind) == ("NGA", "GOV", "inferred")
+
+
+def test_unplaced_protesters_take_the_country_of_the_place():
+    actors, _ = complete_parties("PROTEST", [entity("", "CVL")], [], Location("Lagos", country="NGA"))
+    assert actors[0].country == "NGA" and "inferred" in actors[0].source
+
+
+def test_domestic_actor_from_the_party_it_acts_on():
+    actors, _ = complete_parties("REQUEST", [entity("", "CVL")], [entity("ZWE", "GOV")], None)
+    assert actors[0].country == "ZWE"
+
+
+def test_international_categories_keep_unplaced_actor():
+    actors, _ = complete_parties("AID", [entity("", "MED")], [entity("SDN")], None)
+    assert actors[0].country == ""
+
+
+def test_named_country_is_never_overwritten():
+    assert place_entity(entity("FRA"), "DEU", "test").country == "FRA"
+
+
+def test_ethnic_group_placed_where_it_acts():
+    albanians = entity("ALB", kind="demonym", text="ethnic Albanians")
+    assert resident(albanians, "SRB").country == "SRB"
+    assert resident(entity("ALB", kind="demonym", text="Albanian troops"), "SRB").country == "ALB"

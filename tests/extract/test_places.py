@@ -1,0 +1,135 @@
+import pickle
+
+import pytest
+
+from eventcoder.extract.places import Gazetteer, Place, find_place_phrases, locate_event, normalize_name, tree_distance
+from eventcoder.records import Location
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventcoder.nlp.parsing import load_model
+
+    return load_model()
+
+
+def first_sentence(nlp, text):
+    return next(iter(nlp(text).sents))
+
+
+def test_normalize_name():
+    assert normalize_name("  The  São Paulo ") == "sao paulo"
+    assert normalize_name("U.S.") == "us"
+
+
+def test_city_and_country_resolve(gazetteer):
+    kyiv = gazetteer.resolve("Kiev")
+    assert (kyiv.name, kyiv.country) == ("Kyiv", "UKR")
+    assert kyiv.lat == pytest.approx(50.45, abs=0.1)
+    sudan = gazetteer.resolve("Sudan")
+    assert (sudan.name, sudan.country) == ("Sudan", "SDN")
+    # a country's point is its capital's (Khartoum)
+    assert (sudan.lat, sudan.lon) == pytest.approx((15.55, 32.53), abs=0.1)
+    assert gazetteer.resolve("U.S.").country == "USA"
+
+
+def test_ambiguous_name_prefers_given_country_then_population(gazetteer):
+    assert gazetteer.resolve("Paris").country == "FRA"
+    paris_texas = gazetteer.resolve("Paris", prefer_countries=["USA"])
+    assert (paris_texas.country, paris_texas.admin1) == ("USA", "Texas")
+    assert gazetteer.resolve("Tripoli").country == "LBY"
+    assert gazetteer.resolve("Tripoli", prefer_countries=("LBN",)).country == "LBN"
+
+
+def test_country_beats_city_of_same_name(gazetteer):
+    assert gazetteer.resolve("Georgia", prefer_countries=["USA"]).country == "GEO"
+
+
+def test_unknown_name(gazetteer):
+    assert gazetteer.resolve("Narnia") is None
+
+
+def test_packaged_gazetteer_pickles_as_a_reload(gazetteer):
+    data = pickle.dumps(gazetteer)
+    assert len(data) < 200
+    assert pickle.loads(data).resolve("Aleppo").country == "SYR"
+
+
+def test_own_gazetteer_pickles_its_data():
+    own = Gazetteer()
+    own.add(Place("city", "Springfield", "USA", "Illinois", 39.8, -89.6, 114000), ["Capital City"])
+    copy = pickle.loads(pickle.dumps(own))
+    assert copy.resolve("capital city").name == "Springfield"
+
+
+@pytest.mark.model
+def test_preposition_and_compound_phrases(nlp):
+    sent = first_sentence(nlp, "The Khartoum protests spread to towns near Omdurman and across northern Sudan.")
+    assert find_place_phrases(sent) == [("Khartoum", 4, 12), ("Omdurman", 43, 51), ("Sudan", 72, 77)]
+
+
+@pytest.mark.model
+def test_offsets_are_document_offsets(nlp):
+    doc = nlp("Officials spoke. Later, thousands of people marched in Nairobi.")
+    sent = list(doc.sents)[1]
+    [(text, start, end)] = find_place_phrases(sent)
+    assert (text, doc.text[start:end]) == ("Nairobi", "Nairobi")
+    assert start == doc.text.index("Nairobi")
+
+
+@pytest.mark.model
+def test_dates_and_institutions_are_not_places(nlp):
+    sent = first_sentence(nlp, "The minister met his counterpart in March at the United Nations.")
+    assert find_place_phrases(sent) == []
+
+
+@pytest.mark.model
+def test_locate_event_picks_place_nearest_the_trigger(nlp, gazetteer):
+    sent = first_sentence(nlp, "After talks in Geneva failed, rebels attacked a convoy in Aleppo.")
+    trigger = next(t for t in sent if t.text == "attacked")
+    place = locate_event(sent, trigger, gazetteer)
+    assert (place.text, place.country, place.start) == ("Aleppo", "SYR", sent.text.index("Aleppo"))
+    talks = next(t for t in sent if t.text == "failed")
+    assert locate_event(sent, talks, gazetteer).name == "Geneva"
+
+
+@pytest.mark.model
+def test_locate_event_reads_appositive_state_or_country(nlp, gazetteer):
+    sent = first_sentence(nlp, "Gunmen attacked a convoy in Paris, Texas.")
+    place = locate_event(sent, sent.root, gazetteer)
+    assert (place.name, place.country, place.admin1) == ("Paris", "USA", "Texas")
+
+
+@pytest.mark.model
+def test_unresolvable_place_keeps_its_text(nlp, gazetteer):
+    sent = first_sentence(nlp, "Soldiers opened fire on villagers in Narnia Valley.")
+    place = locate_event(sent, sent.root, gazetteer)
+    start = sent.text.index("Narnia")
+    assert place == Location(text="Narnia Valley", start=start, end=start + len("Narnia Valley"))
+
+
+@pytest.mark.model
+def test_part_of_a_phrase_resolves(nlp, gazetteer):
+    sent = first_sentence(nlp, "Aircraft struck targets in the Gaza Strip overnight.")
+    place = locate_event(sent, sent.root, gazetteer)
+    assert (place.text, place.name, place.country) == ("Gaza Strip", "Gaza", "PSE")
+
+
+@pytest.mark.model
+def test_no_place(nlp, gazetteer):
+    sent = first_sentence(nlp, "The minister resigned on Friday.")
+    assert locate_event(sent, sent.root, gazetteer) is None
+
+
+@pytest.mark.model
+def test_tree_distance(nlp):
+    sent = first_sentence(nlp, "Rebels attacked a convoy.")
+    verb, convoy = sent[1], sent[3]
+    assert tree_distance(verb, verb) == 0
+    assert tree_distance(verb, convoy) == 1
+    assert tree_distance(sent[0], convoy) == 2
