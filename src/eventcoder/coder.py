@@ -132,7 +132,7 @@ class Coder:
 
     def _plan(self, document: Document) -> tuple[int, list[SentenceSpan]]:
         """All sentences of a document, and those worth parsing."""
-        spans = split_sentences(document.text)
+        spans = split_sentences(document.text, self.options.model)
         if not self.options.prefilter:
             return len(spans), spans
         words = self.resources.event_words

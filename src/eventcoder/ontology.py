@@ -91,3 +91,7 @@ def normalize_category(name: str) -> tuple[str, str]:
     if upper in LEGACY_NAMES:
         return LEGACY_NAMES[upper]
     return upper, ""
+
+CATEGORY_GOVERNORS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+"""Governor effects (knowledge/data/triggers/_governors.tsv) that name the act itself, with
+the governed event as its content: "agreed to", "refused to", "threatened to", "demanded"."""
