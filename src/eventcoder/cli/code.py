@@ -52,10 +52,12 @@ def _print_summary(summary, output: str) -> None:
                    "(see `eventcoder dedup`; the full output is kept).")
 @click.option("--no-language-check", is_flag=True,
               help="Code every document, even those the language identifier says are not English.")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Also fetch URLs on this machine or its private network (refused by default).")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @handle_errors
 def command(source, output, output_format, input_format, pub_date, actor_files, pattern_files, resume,
-            strict, workers, engine, scheduler, max_chars, dedup, no_language_check, no_progress):
+            strict, workers, engine, scheduler, max_chars, dedup, no_language_check, allow_private_urls, no_progress):
     """Code INPUT into PLOVER event records.
 
     INPUT is a text file (one document), `-` for stdin, a JSONL/CSV/Parquet file with
@@ -81,7 +83,8 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
     run_options = RunOptions(
         output=output or _temporary_output(), format=output_format, resume=resume, strict=strict,
         workers=workers or os.cpu_count() or 1,
-        read=ReadOptions(pub_date=pub_date, max_chars=max_chars, check_language=not no_language_check),
+        read=ReadOptions(pub_date=pub_date, max_chars=max_chars, check_language=not no_language_check,
+                         allow_private_urls=allow_private_urls),
     )
     coder = CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
     run_options.input_format = input_format

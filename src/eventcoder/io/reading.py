@@ -74,6 +74,7 @@ class ReadOptions:
     check_language: bool = True
     fetch_timeout: float = 10.0
     max_fetch_bytes: int = 5_000_000
+    allow_private_urls: bool = False
 
 
 @dataclass
@@ -252,7 +253,8 @@ def _record_text(record: _Record, options: ReadOptions) -> str:
 
 def _fetch(record: _Record, options: ReadOptions) -> str:
     try:
-        page, final_url = fetching.fetch_url(record.url, options.fetch_timeout, options.max_fetch_bytes)
+        page, final_url = fetching.fetch_url(record.url, options.fetch_timeout, options.max_fetch_bytes,
+                                             options.allow_private_urls)
     except FetchError as error:
         message = str(error).removeprefix(f"{record.url}: ")  # _where() already names the URL
         raise _Rejected("fetch_failed", message) from error
