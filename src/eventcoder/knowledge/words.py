@@ -82,14 +82,14 @@ WORD_LISTS = (
 def word_set(name: str) -> frozenset[str]:
     """The words of a plain list (shipped, then the user's override folder)."""
     if name in VALUE_READERS:
-        raise DictionaryError(f"word list {name!r} maps words to values; use word_map")
+        raise ValueError(f"word list {name!r} maps words to values; use word_map")
     return frozenset(_merged(name))
 
 
 def word_map(name: str) -> dict[str, str]:
     """A list that maps each word to a value, in file order (user lines last)."""
     if name not in VALUE_READERS:
-        raise DictionaryError(f"word list {name!r} has no value column; use word_set")
+        raise ValueError(f"word list {name!r} has no value column; use word_set")
     return dict(_merged(name))
 
 
@@ -108,17 +108,22 @@ def override_folder() -> Path | None:
 @lru_cache(maxsize=None)
 def _merged(name: str) -> dict[str, str]:
     if name not in WORD_LISTS:
-        raise DictionaryError(f"no word list named {name!r} (known: {', '.join(WORD_LISTS)})")
-    shipped = _shipped_file(name)
-    entries = read_word_list(shipped.read_text(encoding="utf-8").splitlines(), name, f"words/{name}.tsv")
-    folder = override_folder()
-    user_file = folder / f"{name}.tsv" if folder is not None else None
-    if user_file is not None and user_file.is_file():
+        raise ValueError(f"no word list named {name!r} (known: {', '.join(WORD_LISTS)})")
+    shipped = _shipped_file(name).read_text(encoding="utf-8").splitlines()
+    entries = read_word_list(shipped, name, f"words/{name}.tsv")
+    user_file = _user_file(name)
+    if user_file is not None:
         lines = _read_user_lines(user_file)
         if lines and lines[0].strip().lower() == REPLACE_MARKER:
             entries = {}
         entries.update(read_word_list(lines, name, str(user_file)))
     return entries
+
+
+def _user_file(name: str) -> Path | None:
+    folder = override_folder()
+    path = folder / f"{name}.tsv" if folder is not None else None
+    return path if path is not None and path.is_file() else None
 
 
 def read_word_list(lines: Iterable[str], name: str, where: str) -> dict[str, str]:
