@@ -22,13 +22,13 @@ from eventcoder.extract.category import decide_category, fitting_patterns
 from eventcoder.extract.parties import find_party_heads
 from eventcoder.extract.triggers import Trigger, find_triggers
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
+from eventcoder.knowledge.words import word_set
 from eventcoder.ontology import CATEGORY_GOVERNORS
 
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "attr", "compound"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
-ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "during", "since", "following",
-                           "until", "because", "as", "while", "like", "unlike"})
-BACKGROUND_PREPS = frozenset({"after", "following", "since", "before", "amid"})
+ADJUNCT_PREPS = word_set("adjunct_preps")
+BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 
 

@@ -25,6 +25,7 @@ from spacy.tokens import Token
 from eventcoder.extract import arguments
 from eventcoder.extract.aux import Modality
 from eventcoder.knowledge.lexicon import TriggerPattern
+from eventcoder.knowledge.words import word_set
 from eventcoder.ontology import CATEGORY_GOVERNORS
 
 if TYPE_CHECKING:
@@ -35,10 +36,7 @@ COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # curfew, blockade..."), as announced cooperation is AGREE.
 CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-# Verbs that undo what their object names: agreeing to "postpone the demonstration" is a
-# concession, not a threat.
-REVERSALS = frozenset({"postpone", "delay", "cancel", "end", "stop", "halt", "suspend", "abandon",
-                       "lift", "call", "drop", "withdraw", "scrap", "defer"})
+REVERSALS = word_set("reversal_verbs")
 CLASSIFIER_MARGIN = 0.15
 """The lexicon's first reading stands unless the classifier prefers another by this much."""
 

@@ -76,6 +76,8 @@ WORD_LISTS = (
     "event_nouns", "generic_words", "not_places", "place_nouns", "place_prepositions",
     # nlp/prefilter.py
     "irregular_verbs",
+    # extract/candidates.py, extract/category.py
+    "adjunct_preps", "background_preps", "reversal_verbs",
 )
 
 
