@@ -45,6 +45,7 @@ class GoldRecord:
     recipient: list[GoldEntity] = field(default_factory=list)
     aux: str = "asserted"
     trigger: str = ""
+    attributed_to: str | None = None
 
     @property
     def actor_countries(self) -> frozenset[str]:
@@ -75,12 +76,18 @@ def _entities(value) -> list[GoldEntity]:
     # The GSR file sometimes has "" or a stray string where a list of entities belongs.
     if not isinstance(value, list):
         return []
-    found = []
-    for item in value:
-        if isinstance(item, dict) and (item.get("code") or item.get("country")):
-            found.append(GoldEntity(iso_code(item.get("code") or item.get("country")),
-                                    (item.get("sector") or "").upper(), item.get("actorText", "")))
-    return found
+    return [_entity(item) for item in value if isinstance(item, dict) and _is_entity(item)]
+
+
+def _is_entity(item: dict) -> bool:
+    # GSR entities without a code are skipped (as the floors were set); an annotator's
+    # entity of unknown country ("country": "") still keeps its words.
+    return bool(item.get("code") or item.get("country") or item.get("text"))
+
+
+def _entity(item: dict) -> GoldEntity:
+    return GoldEntity(iso_code(item.get("code") or item.get("country") or ""), (item.get("sector") or "").upper(),
+                      item.get("actorText") or item.get("text") or "")
 
 
 def _record(raw: dict, record_id: str) -> GoldRecord | None:
@@ -96,6 +103,7 @@ def _record(raw: dict, record_id: str) -> GoldRecord | None:
         actor=_entities(raw.get("source", raw.get("actor"))),
         recipient=_entities(raw.get("target", raw.get("recipient"))),
         aux=raw.get("aux") or "asserted", trigger=raw.get("trigger") or "",
+        attributed_to=raw.get("attributed_to") if isinstance(raw.get("attributed_to"), str) else None,
     )
 
 
@@ -188,15 +196,24 @@ def _with_sentence(raw: dict, sentences: _SentenceLookup, where: str) -> dict:
 
 
 def _gold_text(raw: dict, record_id: str, where: str) -> GoldText:
-    events = []
-    for event in raw.get("events") or []:
-        record = _record({"text": raw["text"], "pub_date": raw.get("pub_date"), **event}, record_id)
+    events = parse_events(raw.get("events") or [], record_id, where, raw["text"], raw.get("pub_date"))
+    return GoldText(record_id, raw["text"], raw.get("pub_date"), events, raw.get("part"))
+
+
+def parse_events(events: list, record_id: str, where: str, text: str = "",
+                 pub_date: str | None = None) -> list[GoldRecord]:
+    """The `events` list of a gold or annotation line, checked (category, aux)."""
+    records = []
+    for event in events:
+        if not isinstance(event, dict):
+            raise GoldFormatError(f"{where}: an event must be a JSON object")
+        record = _record({**event, "text": text or "-", "pub_date": pub_date}, record_id)
         if record is None:
             raise GoldFormatError(f"{where}: unknown event category {event.get('event')!r}")
         if record.aux not in AUX_MODES:
             raise GoldFormatError(f"{where}: unknown aux {record.aux!r} (one of {', '.join(AUX_MODES)})")
-        events.append(record)
-    return GoldText(record_id, raw["text"], raw.get("pub_date"), events, raw.get("part"))
+        records.append(record)
+    return records
 
 
 def select_part(texts: list[GoldText], part: str | None) -> list[GoldText]:
