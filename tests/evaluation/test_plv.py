@@ -105,11 +105,18 @@ def test_cli_refuses_part_on_a_plv_file(plv_file):
 
 
 @pytest.mark.model
-def test_cli_codes_plv_sentences_itself(plv_file, tmp_path):
-    report_path = tmp_path / "report.json"
-    result = CliRunner().invoke(main, ["evaluate", str(plv_file), "--json", str(report_path)])
-    assert result.exit_code == 0, result.output
-    report = json.loads(report_path.read_text())
-    assert report["rows"] == 5 and report["sentences"] == 4
-    # "Rebels attacked an army base" is as plain an ASSAULT as news text gets.
-    assert report["per_root"]["ASSAULT"]["root_recall"] == 1.0
+def test_coding_inside_evaluate_equals_scoring_a_saved_run(plv_file, tmp_path):
+    rows = load_plv(plv_file)
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text("".join(json.dumps({"id": i, "text": t, "pub_date": "2020-01-01"}) + "\n"
+                              for i, t in unique_sentences(rows)))
+    runner = CliRunner()
+    coded = runner.invoke(main, ["code", str(corpus), "-o", str(tmp_path / "out.jsonl"), "--no-progress"])
+    assert coded.exit_code == 0, coded.output
+    inside, saved = tmp_path / "inside.json", tmp_path / "saved.json"
+    for extra, path in (([], inside), (["--predictions", str(tmp_path / "out.jsonl")], saved)):
+        result = runner.invoke(main, ["evaluate", str(plv_file), "--json", str(path), *extra])
+        assert result.exit_code == 0, result.output
+    first, second = json.loads(inside.read_text()), json.loads(saved.read_text())
+    assert first["rows"] == 5 and first["sentences"] == 4
+    assert {k: v for k, v in first.items() if k != "gold_file"} == {k: v for k, v in second.items() if k != "gold_file"}
