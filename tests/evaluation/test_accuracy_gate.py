@@ -42,6 +42,8 @@ def test_gold_file_loads_all_records(gold_report):
     assert gold_report["texts"] == 322 and gold_report["gold_events"] == 322
 
 
-@pytest.mark.parametrize("figure", [k for k in FLOORS if not k.startswith("_") and k != "gold_sha256"])
+# Nested sections hold the floors of other data sets (test_real_news_floors.py).
+@pytest.mark.parametrize("figure", [k for k, v in FLOORS.items()
+                                    if not k.startswith("_") and k != "gold_sha256" and not isinstance(v, dict)])
 def test_figure_at_or_above_floor(gold_report, figure):
     assert gold_report[figure] >= FLOORS[figure], f"{figure} {gold_report[figure]} < floor {FLOORS[figure]}"
