@@ -83,7 +83,8 @@ def test_a_gold_file_in_no_known_format_is_one_line_and_exit_1(tmp_path):
     gold.write_text('{"id": "g1", "events": []}\n', encoding="utf-8")
     result = run("evaluate", gold)
     assert result.exit_code == EXIT_INPUT_ERROR
-    assert error_lines(result) == [f"Error: {gold}:1: needs 'text' and a list 'events'"]
+    assert error_lines(result) == [f"Error: {gold}:1: no 'text', and no sentences file "
+                                   f"{tmp_path / 'sentences.jsonl'} to take it from"]
 
 
 def test_an_unreadable_pub_date_is_a_usage_error_exit_2(tmp_path):

@@ -20,12 +20,11 @@ from eventcoder.evaluation.plv import PLV_PUB_DATE, evaluate_plv, load_plv
 from eventcoder.evaluation.scoring import evaluate, report
 from eventcoder.io.reading import Document
 
-from conftest import SHARED
-
 pytestmark = pytest.mark.model
 
 FLOORS = json.loads((Path(__file__).parent / "accuracy_floors.json").read_text())
-PLV_TRAIN = SHARED / "data" / "plv" / "PLV_train.tsv"
+# Development data beside the repository, as on the developers' machines; a lone clone has none.
+PLV_TRAIN = Path(__file__).resolve().parents[3] / "shared" / "data" / "plv" / "PLV_train.tsv"
 REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
 GOLD = REALNEWS / "gold.jsonl"
 
@@ -35,14 +34,14 @@ def figures(section: dict) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def plv_report(coder):
+def plv_report(_session_coder):  # module-wide, so the session coder itself (the module is marked)
     if not PLV_TRAIN.exists():
         pytest.skip(f"PLV_train floors need {PLV_TRAIN} (development data in ../shared; absent here)")
     assert file_sha256(PLV_TRAIN) == FLOORS["plv_train"]["sha256"], "PLV_train.tsv changed: floors were set on another file"
 
     def code(batch):
         documents = [Document(id=i, text=t, pub_date=PLV_PUB_DATE) for i, t in batch]
-        return [[e.to_dict() for e in result.events] for result in coder.code_batch(documents)]
+        return [[e.to_dict() for e in result.events] for result in _session_coder.code_batch(documents)]
 
     return evaluate_plv(load_plv(PLV_TRAIN), code)
 
