@@ -240,7 +240,7 @@ SELECT n.* EXCLUDE (date_text, pub_date_text, actor_list, recipient_list, record
     coalesce(by_mode.cameo_root, by_category.cameo_root) AS cameo_root,
     coalesce(by_mode.goldstein, by_category.goldstein) AS goldstein,
     place.kind AS location_precision, place.geonameid AS location_geonameid,
-    n.record
+    len(actors) AS actor_count, len(recipients) AS recipient_count, n.record
 FROM normalized_events AS n
 LEFT JOIN cameo_map AS by_mode ON by_mode.category = n.category AND by_mode.mode = n.mode
 LEFT JOIN cameo_map AS by_category ON by_category.category = n.category AND by_category.mode = ''
@@ -309,8 +309,6 @@ def open_events(path: str | Path, format: str | None = None, *, materialize: boo
         raise InputFormatError(f"{path}: not an eventcoder {chosen} events file ({error})") from error
     connection.execute(f"CREATE OR REPLACE VIEW enriched_events AS {ENRICHED}")
     kind = "TABLE" if materialize else "VIEW"
-    counts = "len(actors) AS actor_count, len(recipients) AS recipient_count"
-    columns = ", ".join(counts if name == "actor_count" else name for name in EVENT_COLUMNS if name != "recipient_count")
-    connection.execute(f"CREATE OR REPLACE {kind} events AS SELECT {columns} FROM enriched_events")
+    connection.execute(f"CREATE OR REPLACE {kind} events AS SELECT {', '.join(EVENT_COLUMNS)} FROM enriched_events")
     connection.execute(f"CREATE OR REPLACE {kind} dyads AS {_dyads_query()}")
     return connection
