@@ -10,6 +10,7 @@ _API = {
     "Coder": "eventcoder.api",
     "code_text": "eventcoder.api",
     "events_to_dataframe": "eventcoder.api",
+    "dyads_dataframe": "eventcoder.analysis.dyads",
     "Event": "eventcoder.records",
     "Entity": "eventcoder.records",
     "Location": "eventcoder.records",

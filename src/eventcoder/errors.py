@@ -31,3 +31,7 @@ class StrictModeError(EventCoderError):
 
 class ClassifierError(EventCoderError):
     """The trained event classifier's files are missing or unreadable."""
+
+
+class MissingDependencyError(EventCoderError):
+    """An optional feature needs a package that is not installed (the message says how to install it)."""

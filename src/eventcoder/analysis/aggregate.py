@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from eventcoder.analysis.dedup import METHODS, deduplicate
 from eventcoder.analysis.dyads import write_query
-from eventcoder.analysis.store import open_events
+from eventcoder.analysis.store import open_events, reading_errors
 from eventcoder.ontology import AUX_MODES
 
 EVENT_FIELDS = ("category", "mode", "quad_code", "cameo_root", "aux", "location_country", "location_admin1")
@@ -114,14 +114,14 @@ def aggregate_query(connection: duckdb.DuckDBPyConnection, by: Sequence[str] = (
 def aggregate_events(path: str | Path, by: Sequence[str] = (), period: str = "month",
                      selection: Selection = Selection(), format: str | None = None) -> pandas.DataFrame:
     """The aggregate table of the events at path (any output format) as pandas."""
-    with open_events(path, format) as connection:
+    with open_events(path, format) as connection, reading_errors(path):
         return connection.sql(aggregate_query(connection, by, period, selection)).df()
 
 
 def write_aggregate(path: str | Path, output: str | Path, by: Sequence[str] = (), period: str = "month",
                     selection: Selection = Selection(), format: str | None = None) -> pandas.DataFrame:
     """Write the aggregate table to output (CSV, Parquet or JSON by extension) and return it."""
-    with open_events(path, format) as connection:
+    with open_events(path, format) as connection, reading_errors(path):
         query = aggregate_query(connection, by, period, selection)
         connection.execute(f"CREATE TEMPORARY TABLE aggregate_result AS {query}")
         write_query(connection, "SELECT * FROM aggregate_result ORDER BY ALL NULLS LAST", output, "aggregate")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas
 
-from eventcoder.analysis.store import open_events
+from eventcoder.analysis.store import open_events, reading_errors
 from eventcoder.errors import InputFormatError
 
 DYAD_ORDER = "event_id, actor_index NULLS FIRST, recipient_index NULLS FIRST"
@@ -21,7 +21,7 @@ TABLE_EXTENSIONS = {".csv": "csv", ".parquet": "parquet", ".duckdb": "duckdb", "
 
 def dyads_dataframe(path: str | Path, format: str | None = None) -> pandas.DataFrame:
     """The dyad table of the events at path (any output format) as a pandas DataFrame."""
-    with open_events(path, format) as connection:
+    with open_events(path, format) as connection, reading_errors(path):
         return connection.sql(f"SELECT * FROM dyads ORDER BY {DYAD_ORDER}").df()
 
 
@@ -53,7 +53,7 @@ def write_query(connection, query: str, output: str | Path, table: str) -> None:
 
 def export_dyads(path: str | Path, output: str | Path, format: str | None = None) -> int:
     """Write the dyad table of the events at path to output; return the number of rows."""
-    with open_events(path, format) as connection:
+    with open_events(path, format) as connection, reading_errors(path):
         query = f"SELECT * FROM dyads ORDER BY {DYAD_ORDER}"
         write_query(connection, query, output, "dyads")
         return connection.execute("SELECT count(*) FROM dyads").fetchone()[0]

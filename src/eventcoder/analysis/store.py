@@ -13,6 +13,8 @@ API (what `eventcoder aggregate`, `eventcoder dyads` and the web explorer call):
         materialize=True copies both views into in-memory tables first (faster repeated
         queries, e.g. a web app; costs memory). `connection` lets a caller supply its own.
     input_format(path, format=None) -> str: "jsonl" | "csv" | "parquet" | "duckdb".
+    reading_errors(path): a context manager turning DuckDB's read errors (a malformed
+        line found when a query runs) into InputFormatError naming the file.
     EVENT_COLUMNS, DYAD_COLUMNS: the column names of the two views, in order.
 
 Nothing is looped over in Python: DuckDB reads JSONL and Parquet itself (read_json,
@@ -28,7 +30,10 @@ recipient keeps one dyad row with NULL in that party's columns.
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 
@@ -41,6 +46,7 @@ from eventcoder.io.writing import EVENT_SCHEMA, output_format
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
 
+REQUIRED_COLUMNS = {"id", "event"}
 PASSTHROUGH_COLUMNS = ("url", "title", "source_name")
 """Input-document fields kept when a record carries them (none does yet: NULL for now)."""
 
@@ -73,7 +79,22 @@ def _sql_text(value: str | Path) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
+def _first_record_keys(path: Path) -> set[str]:
+    """The keys of the first JSON line: read_json with a fixed schema would give any JSON
+    file (a status log, say) rows of NULLs rather than an error."""
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        line = next((line for line in handle if line.strip()), "")
+    try:
+        record = json.loads(line) if line else {}
+    except json.JSONDecodeError as error:
+        raise InputFormatError(f"{path}, first line: not JSON ({error.msg})") from error
+    return set(record) if isinstance(record, dict) else set()
+
+
 def _jsonl_source(connection: duckdb.DuckDBPyConnection, path: Path) -> str:
+    keys = _first_record_keys(path)
+    if keys and not REQUIRED_COLUMNS <= keys:
+        raise InputFormatError(f"{path}: not eventcoder event records (no {', '.join(sorted(REQUIRED_COLUMNS - keys))})")
     columns = {field.name: _duckdb_type(field.type) for field in EVENT_SCHEMA}
     columns |= {name: "VARCHAR" for name in PASSTHROUGH_COLUMNS}
     spec = "{" + ", ".join(f"{_sql_text(name)}: {_sql_text(kind)}" for name, kind in columns.items()) + "}"
@@ -112,9 +133,11 @@ def _columns_of(connection: duckdb.DuckDBPyConnection, query: str) -> set[str]:
     return {row[0] for row in connection.execute(f"DESCRIBE {query}").fetchall()}
 
 
-def _with_passthrough(connection: duckdb.DuckDBPyConnection, query: str) -> str:
+def _with_passthrough(connection: duckdb.DuckDBPyConnection, query: str, path: Path) -> str:
     """Adds url/title/source_name as NULL when the records do not carry them."""
     present = _columns_of(connection, query)
+    if not REQUIRED_COLUMNS <= present:
+        raise InputFormatError(f"{path}: not eventcoder event records (no {', '.join(sorted(REQUIRED_COLUMNS - present))})")
     missing = [f"NULL::VARCHAR AS {name}" for name in PASSTHROUGH_COLUMNS if name not in present]
     return f"SELECT *, {', '.join(missing)} FROM ({query})" if missing else query
 
@@ -295,12 +318,21 @@ def _create_lookups(connection: duckdb.DuckDBPyConnection) -> None:
                       types={{'admin1': 'VARCHAR', 'lat': 'DOUBLE', 'lon': 'DOUBLE', 'geonameid': 'BIGINT'}})""")
 
 
+@contextmanager
+def reading_errors(path: str | Path) -> Iterator[None]:
+    """DuckDB reads lazily, so a bad line surfaces when a query runs: name the file in the error."""
+    try:
+        yield
+    except (duckdb.InvalidInputException, duckdb.ConversionException, duckdb.IOException) as error:
+        raise InputFormatError(f"{path}: cannot read the events ({str(error).splitlines()[0]})") from error
+
+
 def open_events(path: str | Path, format: str | None = None, *, materialize: bool = False,
                 connection: duckdb.DuckDBPyConnection | None = None) -> duckdb.DuckDBPyConnection:
     """Views `events` and `dyads` over the events at path (see the module docstring)."""
     chosen = input_format(path, format)
     connection = connection or duckdb.connect()
-    source = _with_passthrough(connection, SOURCES[chosen](connection, Path(path)))
+    source = _with_passthrough(connection, SOURCES[chosen](connection, Path(path)), Path(path))
     fields = _csv_fields() if chosen == "csv" else NESTED_FIELDS
     _create_lookups(connection)
     try:

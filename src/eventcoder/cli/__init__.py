@@ -15,6 +15,8 @@ COMMANDS = {
     "evaluate": "evaluate",
     "actor": "actor",
     "dedup": "dedup",
+    "dyads": "dyads",
+    "aggregate": "aggregate",
 }
 
 
