@@ -35,3 +35,7 @@ class ClassifierError(EventCoderError):
 
 class MissingDependencyError(EventCoderError):
     """An optional feature needs a package that is not installed (the message says how to install it)."""
+
+
+class QueryError(EventCoderError):
+    """A filter or paging parameter of the explorer cannot be understood (the message says which)."""

@@ -17,6 +17,7 @@ COMMANDS = {
     "dedup": "dedup",
     "dyads": "dyads",
     "aggregate": "aggregate",
+    "explore": "explore",
 }
 
 
