@@ -39,7 +39,11 @@ def url_of(listener: socket.socket) -> str:
 
 
 def serve(app: Starlette, listener: socket.socket) -> None:
-    """Serve until interrupted (Ctrl-C / SIGTERM); uvicorn shuts down cleanly on either."""
+    """Serve until interrupted (Ctrl-C / SIGTERM). uvicorn shuts down cleanly, then re-raises
+    the signal it caught; a stop asked for is the normal end here, not an error."""
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
                             server_header=False)
-    uvicorn.Server(config).run(sockets=[listener])
+    try:
+        uvicorn.Server(config).run(sockets=[listener])
+    except KeyboardInterrupt:
+        pass

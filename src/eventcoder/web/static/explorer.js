@@ -36,7 +36,7 @@
           encoding: {
             longitude: { field: "lon", type: "quantitative" },
             latitude: { field: "lat", type: "quantitative" },
-            size: { field: "count", type: "quantitative", title: "events" },
+            size: { field: "count", type: "quantitative", title: "events", legend: { format: "d", tickMinStep: 1 } },
             tooltip: [{ field: "name" }, { field: "country" }, { field: "count" }]
           }
         }
