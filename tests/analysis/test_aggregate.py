@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from eventcoder.analysis.aggregate import Selection, aggregate_events, write_aggregate
 from eventcoder.cli import main
+from sample_events import written  # noqa: F401 (a fixture)
 
 ALL = Selection(aux=None)
 

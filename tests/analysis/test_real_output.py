@@ -9,12 +9,11 @@ import pandas
 import pytest
 from click.testing import CliRunner
 
-from conftest import FORMATS, write_events
 from eventcoder.analysis.aggregate import aggregate_events
 from eventcoder.analysis.dyads import dyads_dataframe
 from eventcoder.analysis.store import DYAD_COLUMNS
 from eventcoder.cli import main
-from test_store import NOT_IN_CSV
+from sample_events import FORMATS, NOT_IN_CSV, write_events, written  # noqa: F401 (a fixture)
 
 SEED = __import__("pathlib").Path(__file__).resolve().parents[2] / "examples" / "japan_ukraine_commentary.txt"
 

@@ -12,10 +12,8 @@ import pytest
 from eventcoder.analysis.dyads import dyads_dataframe, export_dyads
 from eventcoder.analysis.store import DYAD_COLUMNS, EVENT_COLUMNS, open_events, reading_errors
 from eventcoder.errors import InputFormatError
+from sample_events import NOT_IN_CSV, sample_events, write_events, written  # noqa: F401 (a fixture)
 
-# CSV output has no entity kind, organization or source (io/writing.py event_columns).
-NOT_IN_CSV = {"actor_kind", "actor_organization", "actor_country_inferred",
-              "recipient_kind", "recipient_organization", "recipient_country_inferred"}
 
 
 def dyads_of(path) -> pandas.DataFrame:
@@ -125,8 +123,6 @@ def test_materialize_gives_tables(written):
 
 
 def test_a_folder_of_parquet_parts_is_one_table(written, tmp_path):
-    from conftest import sample_events, write_events
-
     folder = tmp_path / "two.parquet"
     writer_events = sample_events()
     write_events(writer_events[:3], folder)

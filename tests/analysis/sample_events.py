@@ -1,4 +1,8 @@
-"""Hand-written event records, written by the real writers in every output format."""
+"""Hand-written event records, written by the real writers in every output format.
+
+Not a conftest.py: tests import `conftest` by name (from conftest import SHARED), so a
+second conftest module would shadow the top-level one. Import the `written` fixture.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,9 @@ from eventcoder.extract.places import Gazetteer
 from eventcoder.io.writing import open_writer
 from eventcoder.records import Entity, Event, Evidence, Location, TextSpan
 
+# CSV output has no entity kind, organization or source (io/writing.py event_columns).
+NOT_IN_CSV = {"actor_kind", "actor_organization", "actor_country_inferred",
+              "recipient_kind", "recipient_organization", "recipient_country_inferred"}
 FORMATS = {"jsonl": "events.jsonl", "csv": "events.csv", "parquet": "events.parquet", "duckdb": "events.duckdb"}
 
 
