@@ -31,12 +31,30 @@ TOP_COUNTRIES = 25
 MAX_PLACES = 2000
 MEMORY_LIMIT = "512MB"
 
+# n numbers the events in list order (newest first, then by id): pages are ranges of an
+# integer, and the other tables join on it rather than on id text.
 EVENT_TABLE = """CREATE TABLE explore_events AS
-SELECT event_id, story_id, event_date, category, mode, aux, lower(sentence) AS sentence_folded,
-       location_name, location_country, location_lat, location_lon
-FROM events"""
+WITH parties AS (
+    SELECT event_id,
+        list(DISTINCT actor_country ORDER BY actor_country) FILTER (WHERE actor_country IS NOT NULL) AS actors,
+        list(DISTINCT recipient_country ORDER BY recipient_country)
+            FILTER (WHERE recipient_country IS NOT NULL) AS recipients
+    FROM dyads GROUP BY event_id)
+SELECT row_number() OVER (ORDER BY e.event_date DESC NULLS LAST, e.event_id) AS n,
+    e.event_id, e.story_id, e.event_date, e.category, e.aux, lower(e.sentence) AS sentence_folded,
+    e.location_name, e.location_country, e.location_lat, e.location_lon,
+    coalesce(p.actors, []) AS actor_countries, coalesce(p.recipients, []) AS recipient_countries
+FROM events AS e LEFT JOIN parties AS p USING (event_id)
+ORDER BY n"""
+# The dyads view is every actor x every recipient, so its distinct country pairs are the
+# product of the event's two country lists: one row per event and country pair.
 DYAD_TABLE = """CREATE TABLE explore_dyads AS
-SELECT event_id, event_date, category, aux, actor_country, recipient_country FROM dyads"""
+SELECT n, event_date, category, aux, actor_country, recipient_country
+FROM explore_events, unnest(actor_countries) AS a(actor_country), unnest(recipient_countries) AS r(recipient_country)
+ORDER BY n"""
+RECORD_TABLE = """CREATE TABLE explore_records AS
+SELECT e.n, source_row.* FROM ({source}) AS source_row JOIN explore_events AS e ON e.event_id = source_row.id
+ORDER BY e.n"""
 
 
 @dataclass(frozen=True)
@@ -116,12 +134,16 @@ def parse_page(params: Mapping[str, str]) -> tuple[int, int]:
 # ---------------------------------------------------------------- SQL conditions
 
 
-def _party_condition(filters: EventFilters) -> tuple[list[str], list[Any]]:
-    """Countries of the event's dyads: any actor of that country, any recipient of that one."""
+LISTS = {"actor_country": "actor_countries", "recipient_country": "recipient_countries"}
+
+
+def _party_conditions(filters: EventFilters, alias: str) -> tuple[list[str], list[Any]]:
+    """An event: any actor of that country, any recipient of that one; a dyad row: its pair."""
     clauses, values = [], []
     for column in ("actor_country", "recipient_country"):
         if getattr(filters, column):
-            clauses.append(f"{column} = ?")
+            test = f"list_contains({alias}.{LISTS[column]}, ?)" if alias == "e" else f"{alias}.{column} = ?"
+            clauses.append(test)
             values.append(getattr(filters, column))
     return clauses, values
 
@@ -147,22 +169,19 @@ def _text_conditions(filters: EventFilters, alias: str) -> tuple[list[str], list
 def event_conditions(filters: EventFilters) -> tuple[str, list[Any]]:
     """WHERE text and values over explore_events AS e."""
     clauses, values = _shared_conditions(filters, "e")
+    party_clauses, party_values = _party_conditions(filters, "e")
     text_clauses, text_values = _text_conditions(filters, "e")
-    party_clauses, party_values = _party_condition(filters)
-    if party_clauses:
-        clauses.append(f"e.event_id IN (SELECT event_id FROM explore_dyads WHERE {' AND '.join(party_clauses)})")
-    return _where(clauses + text_clauses), values + party_values + text_values
+    return _where(clauses + party_clauses + text_clauses), values + party_values + text_values
 
 
 def dyad_conditions(filters: EventFilters) -> tuple[str, list[Any]]:
     """WHERE text and values over explore_dyads AS d (text filters through the event)."""
     clauses, values = _shared_conditions(filters, "d")
-    party_clauses, party_values = _party_condition(filters)
-    clauses += [f"d.{clause}" for clause in party_clauses]
+    party_clauses, party_values = _party_conditions(filters, "d")
     text_clauses, text_values = _text_conditions(filters, "e")
     if text_clauses:
-        clauses.append(f"d.event_id IN (SELECT event_id FROM explore_events AS e WHERE {' AND '.join(text_clauses)})")
-    return _where(clauses), values + party_values + text_values
+        clauses.append(f"d.n IN (SELECT n FROM explore_events AS e WHERE {' AND '.join(text_clauses)})")
+    return _where(clauses + party_clauses), values + party_values + text_values
 
 
 def _where(clauses: list[str]) -> str:
@@ -214,7 +233,7 @@ class EventQueries:
         store.open_events(path, connection=connection)
         connection.execute(EVENT_TABLE)
         connection.execute(DYAD_TABLE)
-        connection.execute(f"CREATE TABLE explore_records AS {_record_source(connection, path)}")
+        connection.execute(RECORD_TABLE.format(source=_record_source(connection, path)))
         return cls(connection, path.name, workspace)
 
     def close(self) -> None:
@@ -230,8 +249,8 @@ class EventQueries:
         return {
             "categories": values("SELECT DISTINCT category FROM explore_events WHERE category IS NOT NULL ORDER BY 1"),
             "aux": values("SELECT DISTINCT aux FROM explore_events WHERE aux IS NOT NULL ORDER BY 1"),
-            "countries": values("SELECT DISTINCT country FROM (SELECT actor_country AS country FROM explore_dyads "
-                                "UNION SELECT recipient_country FROM explore_dyads) WHERE country IS NOT NULL ORDER BY 1"),
+            "countries": values("SELECT DISTINCT unnest(list_concat(actor_countries, recipient_countries)) AS country "
+                                "FROM explore_events ORDER BY 1"),
         }
 
     def filter_options(self) -> dict[str, list[str]]:
@@ -239,46 +258,47 @@ class EventQueries:
 
     # ------------------------------------------------------------ events
 
-    def records(self, event_ids: list[str]) -> list[dict[str, Any]]:
-        """The records with these ids, in the order given."""
-        if not event_ids:
+    def records(self, numbers: list[int]) -> list[dict[str, Any]]:
+        """The records numbered n, in the order given. The range test lets DuckDB skip row
+        groups by their min/max, as the table is stored in n order."""
+        if not numbers:
             return []
-        found = _rows(self._cursor(), "SELECT * FROM explore_records WHERE id IN (SELECT unnest(?::VARCHAR[]))",
-                      [event_ids])
-        by_id = {record["id"]: _as_in_file(record) for record in found}
-        return [by_id[event_id] for event_id in event_ids if event_id in by_id]
+        found = _rows(self._cursor(), "SELECT * FROM explore_records WHERE n BETWEEN ? AND ? "
+                                      "AND n IN (SELECT unnest(?::BIGINT[]))", [min(numbers), max(numbers), numbers])
+        by_number = {record.pop("n"): _as_in_file(record) for record in found}
+        return [by_number[number] for number in numbers if number in by_number]
 
     def list_events(self, filters: EventFilters, limit: int, offset: int) -> dict[str, Any]:
         """{"total", "limit", "offset", "filters", "events"}: newest first, then by id."""
         where, values = event_conditions(filters)
         cursor = self._cursor()
         total = cursor.execute(f"SELECT count(*) FROM explore_events AS e {where}", values).fetchone()[0]
-        ids = [row[0] for row in cursor.execute(
-            f"SELECT e.event_id FROM explore_events AS e {where} "
-            f"ORDER BY e.event_date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?", [*values, limit, offset]).fetchall()]
+        numbers = [row[0] for row in cursor.execute(
+            f"SELECT e.n FROM explore_events AS e {where} ORDER BY e.n LIMIT ? OFFSET ?",
+            [*values, limit, offset]).fetchall()]
         return {"total": total, "limit": limit, "offset": offset, "filters": filters.given(),
-                "events": self.records(ids)}
+                "events": self.records(numbers)}
 
     def event_by_id(self, event_id: str) -> dict[str, Any] | None:
-        found = self.records([event_id])
-        return found[0] if found else None
+        found = self._cursor().execute("SELECT n FROM explore_events WHERE event_id = ? LIMIT 1", [event_id]).fetchone()
+        return self.records([found[0]])[0] if found else None
 
     # ------------------------------------------------------------ charts
 
     def dyad_series(self, filters: EventFilters) -> dict[str, Any]:
         """Events per interval for the TOP_DYADS busiest (actor country, recipient country) pairs."""
         where, values = dyad_conditions(filters)
-        pairs = "d.actor_country IS NOT NULL AND d.recipient_country IS NOT NULL"
-        where = f"{where} AND {pairs}" if where else f"WHERE {pairs}"
         cursor = self._cursor()
-        dyads = _rows(cursor, f"""SELECT d.actor_country, d.recipient_country, count(DISTINCT d.event_id) AS count
+        dyads = _rows(cursor, f"""SELECT d.actor_country, d.recipient_country, count(*) AS count
             FROM explore_dyads AS d {where} GROUP BY ALL ORDER BY count DESC, 1, 2 LIMIT {TOP_DYADS}""", values)
-        dyad = "d.actor_country || ' → ' || d.recipient_country"
-        series = _rows(cursor, f"""SELECT strftime(date_trunc('{filters.interval}', d.event_date), '%Y-%m-%d') AS period,
-                {dyad} AS dyad, count(DISTINCT d.event_id) AS count
-            FROM explore_dyads AS d {where} AND d.event_date IS NOT NULL AND {dyad} IN (SELECT unnest(?::VARCHAR[]))
-            GROUP BY ALL ORDER BY period, dyad""",
-                       [*values, [f"{d['actor_country']} → {d['recipient_country']}" for d in dyads]])
+        dated = f"{where} AND d.event_date IS NOT NULL" if where else "WHERE d.event_date IS NOT NULL"
+        series = _rows(cursor, f"""WITH top AS (SELECT unnest(?::VARCHAR[]) AS actor, unnest(?::VARCHAR[]) AS recipient)
+            SELECT strftime(date_trunc('{filters.interval}', d.event_date), '%Y-%m-%d') AS period,
+                d.actor_country || ' → ' || d.recipient_country AS dyad, count(*) AS count
+            FROM explore_dyads AS d JOIN top ON d.actor_country = top.actor AND d.recipient_country = top.recipient
+            {dated} GROUP BY date_trunc('{filters.interval}', d.event_date), d.actor_country, d.recipient_country
+            ORDER BY period, dyad""",
+                       [[d["actor_country"] for d in dyads], [d["recipient_country"] for d in dyads], *values])
         return {"filters": filters.given(), "interval": filters.interval, "dyads": dyads, "series": series}
 
     def located_places(self, filters: EventFilters) -> dict[str, Any]:
@@ -299,10 +319,8 @@ class EventQueries:
     def country_matrix(self, filters: EventFilters) -> dict[str, Any]:
         """Event counts per (actor country, recipient country) among the TOP_COUNTRIES busiest countries."""
         where, values = dyad_conditions(filters)
-        pairs = "d.actor_country IS NOT NULL AND d.recipient_country IS NOT NULL"
-        where = f"{where} AND {pairs}" if where else f"WHERE {pairs}"
         cells = _rows(self._cursor(), f"""WITH pairs AS (
-                SELECT d.actor_country, d.recipient_country, count(DISTINCT d.event_id) AS count
+                SELECT d.actor_country, d.recipient_country, count(*) AS count
                 FROM explore_dyads AS d {where} GROUP BY ALL),
             busiest AS (
                 SELECT country FROM (SELECT actor_country AS country, count FROM pairs
