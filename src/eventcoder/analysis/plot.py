@@ -24,7 +24,8 @@ FREQUENCIES = {"day": "D", "week": "W-MON", "month": "MS", "year": "YS"}
 INSTALL_HINT = "plotting needs matplotlib: pip install 'eventcoder[plot]' (or pip install matplotlib)"
 
 
-def _pyplot():
+def load_pyplot():
+    """matplotlib.pyplot on the file-only Agg backend, or MissingDependencyError saying how to install it."""
     try:
         import matplotlib
 
@@ -53,7 +54,7 @@ def series_table(table: pandas.DataFrame, by: Sequence[str], period: str = "mont
 
 
 def _png_bytes(wide: pandas.DataFrame, title: str) -> bytes:
-    pyplot = _pyplot()
+    pyplot = load_pyplot()
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     figure, axes = pyplot.subplots(figsize=(9, 4.5), dpi=100)

@@ -82,9 +82,9 @@ def command(events: str, output: str, by: tuple[str, ...], period: str, aux: tup
 
 def _check_plotting() -> None:
     """Fail before the work, not after it, when matplotlib is missing."""
-    from eventcoder.analysis.plot import _pyplot
+    from eventcoder.analysis.plot import load_pyplot
 
     try:
-        _pyplot()
+        load_pyplot()
     except EventCoderError as error:
         raise click.ClickException(str(error)) from error
