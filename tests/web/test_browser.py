@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.web.conftest import HOSTILE_ACTOR, HOSTILE_ID, HOSTILE_SENTENCE
+from explore_harness import HOSTILE_ACTOR, HOSTILE_ID, HOSTILE_SENTENCE
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 

@@ -10,7 +10,7 @@ from urllib.parse import quote, urlencode
 import duckdb
 import pytest
 
-from tests.web.conftest import HOSTILE_ACTOR, HOSTILE_ID, Explorer
+from explore_harness import HOSTILE_ACTOR, HOSTILE_ID, Explorer
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
 

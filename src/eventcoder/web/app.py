@@ -25,6 +25,7 @@ from starlette.templating import Jinja2Templates
 from eventcoder.errors import QueryError
 from eventcoder.web import queries
 from eventcoder.web.evidence import evidence_pieces
+from eventcoder.web.shapes import nested_record
 
 WEB_DIRECTORY = Path(__file__).parent
 SECURITY_HEADERS = {
@@ -112,7 +113,7 @@ class Explorer:
         selection = queries.parse_filters(request.query_params)
         limit, offset = queries.parse_page(request.query_params)
         data = self.store.list_events(selection, limit, offset)
-        context = {"form": selection, "intervals": (),
+        context = {"form": selection, "intervals": (), "rows": [nested_record(event) for event in data["events"]],
                    "previous_url": self._page_url(request, offset - limit) if offset > 0 else None,
                    "next_url": self._page_url(request, offset + limit) if offset + limit < data["total"] else None}
         return self._answer(request, "events.html", data, context)
@@ -133,6 +134,7 @@ class Explorer:
             return self.problem(request, 404, "No such event", f"No event has the id {event_id!r}.")
         if _as_json(request):
             return JSONResponse(record)
+        record = nested_record(record)
         context = {"event": record, "segments": evidence_pieces(record.get("evidence") or {}),
                    "fields": _record_fields(record), "source_url": _source_url(record),
                    "story_url": f"/events?{urlencode({'story_id': record.get('story_id') or ''})}",
