@@ -89,10 +89,13 @@ class Explorer:
         """The page as JSON for PATH.json, else as HTML."""
         if _as_json(request):
             return JSONResponse(data)
-        page = {"request": request, "page": request.url.path, "twin_url": self._twin_url(request),
-                "source_name": self.store.source_name, "event_count": self.store.event_count,
-                "options": self.store.filter_options(), **data, **context}
+        page = {**self._frame(request), "options": self.store.filter_options(), **data, **context}
         return self.templates.TemplateResponse(request, template, page)
+
+    def _frame(self, request: Request) -> dict[str, Any]:
+        """What base.html needs on every page."""
+        return {"request": request, "page": request.url.path, "twin_url": self._twin_url(request),
+                "source_name": self.store.source_name, "event_count": self.store.event_count}
 
     @staticmethod
     def _twin_url(request: Request) -> str:
@@ -102,9 +105,7 @@ class Explorer:
     def problem(self, request: Request, status: int, title: str, message: str) -> Response:
         if _as_json(request) or request.url.path.startswith("/api/"):
             return JSONResponse({"error": message}, status_code=status)
-        page = {"request": request, "page": request.url.path, "twin_url": self._twin_url(request),
-                "source_name": self.store.source_name, "event_count": self.store.event_count,
-                "status": status, "title": title, "message": message}
+        page = {**self._frame(request), "status": status, "title": title, "message": message}
         return self.templates.TemplateResponse(request, "problem.html", page, status_code=status)
 
     # ------------------------------------------------------------ pages
@@ -137,8 +138,7 @@ class Explorer:
         record = nested_record(record)
         context = {"event": record, "segments": evidence_pieces(record.get("evidence") or {}),
                    "fields": _record_fields(record), "source_url": _source_url(record),
-                   "story_url": f"/events?{urlencode({'story_id': record.get('story_id') or ''})}",
-                   }
+                   "story_url": f"/events?{urlencode({'story_id': record.get('story_id') or ''})}"}
         return self._answer(request, "event.html", {}, context)
 
     def dyads(self, request: Request) -> Response:
