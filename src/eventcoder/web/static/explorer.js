@@ -7,13 +7,16 @@
   if (!chart) { return; }
   const twin = window.location.pathname + ".json" + window.location.search;
 
+  const periodFormats = { day: "%Y-%m-%d", week: "%Y-%m-%d", month: "%Y-%m", quarter: "%Y-%m", year: "%Y" };
+
   function timeSeries(data) {
     return {
       width: "container", height: 320,
       data: { values: data.series },
       mark: { type: "line", point: true },
       encoding: {
-        x: { field: "period", type: "temporal", title: data.interval },
+        x: { field: "period", type: "temporal", title: data.interval,
+             axis: { format: periodFormats[data.interval], tickCount: data.interval === "quarter" ? { interval: "month", step: 3 } : data.interval } },
         y: { field: "count", type: "quantitative", title: "events" },
         color: { field: "dyad", type: "nominal", title: "actor → recipient" },
         tooltip: [{ field: "dyad" }, { field: "period", type: "temporal" }, { field: "count" }]
