@@ -1,6 +1,6 @@
 """eventcoder: English news text to PLOVER political event records with evidence.
 
-The API (docs/api.md): code_text, code_documents, Coder and events_to_dataframe; the
+The API (docs/api.md): code_text, code_documents, Coder, events_to_dataframe and dyads_dataframe; the
 records Event, Entity, Location, Document and DocumentResult; DocumentRejectedError and
 the other errors. Each is imported on first use, so `import eventcoder` stays light.
 """
@@ -21,6 +21,7 @@ _API = {
     "DocumentResult": "eventcoder.coder",
     "Document": "eventcoder.io.reading",
     "Rejection": "eventcoder.io.reading",
+    "dyads_dataframe": "eventcoder.analysis.dyads",
     "Event": "eventcoder.records",
     "Entity": "eventcoder.records",
     "Location": "eventcoder.records",

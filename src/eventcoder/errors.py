@@ -42,3 +42,11 @@ class DocumentRejectedError(EventCoderError, ValueError):
         super().__init__(reason)
         self.reason = reason
         self.code = code
+
+
+class MissingDependencyError(EventCoderError):
+    """An optional feature needs a package that is not installed (the message says how to install it)."""
+
+
+class QueryError(EventCoderError):
+    """A filter or paging parameter of the explorer cannot be understood (the message says which)."""

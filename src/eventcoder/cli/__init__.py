@@ -17,6 +17,9 @@ COMMANDS = {
     "evaluate": "evaluate",
     "actor": "actor",
     "dedup": "dedup",
+    "dyads": "dyads",
+    "aggregate": "aggregate",
+    "explore": "explore",
 }
 
 
