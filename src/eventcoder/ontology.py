@@ -91,3 +91,6 @@ def normalize_category(name: str) -> tuple[str, str]:
 CATEGORY_GOVERNORS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
 """Governor effects (knowledge/data/triggers/_governors.tsv) that name the act itself, with
 the governed event as its content: "agreed to", "refused to", "threatened to", "demanded"."""
+
+AUX_MODES = ("asserted", "future", "hypothetical", "negated", "historical")
+"""PLOVER's auxiliary modes: how certainly the text reports an event (extract/aux.py decides)."""

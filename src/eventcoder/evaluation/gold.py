@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.errors import GoldFormatError
-from eventcoder.ontology import CATEGORIES, normalize_category
+from eventcoder.ontology import AUX_MODES, CATEGORIES, normalize_category
 
 # CAMEO country codes in the PLOVER gold file that differ from ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UK": "GBR"}
 # PLOVER's own codes for the UN and the EU; the coder, like CAMEO, calls every
 # intergovernmental organisation IGO.
 PLOVER_TO_CODER = {"UNO": "IGO", "EUR": "IGO"}
-AUX_MODES = ("asserted", "future", "hypothetical", "negated", "historical")
 SENTENCES_FILE = "sentences.jsonl"
 
 
