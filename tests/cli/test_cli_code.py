@@ -200,7 +200,9 @@ def test_strict_without_rejections_exits_0(tmp_path):
     (["missing.jsonl", "-o", "{tmp}/x.jsonl"], "Error: missing.jsonl does not exist"),
     (["missing.csv", "-o", "{tmp}/x.jsonl"], "Error: missing.csv does not exist"),
     (["{corpus}", "-o", "{tmp}/x.xyz"], "cannot tell the output format"),
-    (["{tmp}", "-o", "{tmp}/x.jsonl"], "is a directory"),
+    (["{tmp}/empty", "-o", "{tmp}/x.jsonl"], "is a directory with no input files"),
+    (["{tmp}/none-*.jsonl", "-o", "{tmp}/x.jsonl"], "the pattern matches no files"),
+    (["{corpus}", "-o", "{tmp}/x.json"], "eventcoder writes JSON Lines"),
     (["{tmp}/blob.bin", "-o", "{tmp}/x.jsonl"], "unknown binary format"),
     (["{tmp}/no_text.csv", "-o", "{tmp}/x.jsonl"], "CSV needs a 'text' or 'url' column; found columns: id, body"),
     (["file:///etc/passwd", "-o", "{tmp}/x.jsonl"], "only http and https URLs are fetched, not file://"),
@@ -209,6 +211,7 @@ def test_input_errors_exit_1_without_leaving_output(corpus, tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "no_text.csv").write_text("id,body\n1,hello\n")
+    (tmp_path / "empty").mkdir()
     result = code(*[a.format(tmp=tmp_path, corpus=corpus) for a in args])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and message in result.stderr
