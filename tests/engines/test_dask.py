@@ -45,7 +45,7 @@ def rows_of(frame: pd.DataFrame) -> list[dict]:
 def cluster():
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as local_cluster:
+                                  dashboard_address=":0") as local_cluster:
         with distributed.Client(local_cluster) as client:
             yield local_cluster, client
 

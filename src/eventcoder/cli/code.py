@@ -81,7 +81,7 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
     from eventcoder.coder import CoderOptions
     from eventcoder.io.reading import ReadOptions
 
-    _set_log_levels(verbose)
+    _set_log_levels(verbose, dask=engine == "dask" or scheduler is not None)
     read = ReadOptions(pub_date=pub_date, max_chars=max_chars, check_language=not no_language_check)
     coder = CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
     show_progress = not no_progress and sys.stderr.isatty()
@@ -95,12 +95,15 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
                   show_progress, dedup)
 
 
-def _set_log_levels(verbose: bool) -> None:
-    # distributed attaches its own INFO handler on import; a run should print only our summary.
-    logging.getLogger("eventcoder").setLevel(logging.INFO if verbose else logging.WARNING)
-    logging.getLogger("distributed").setLevel(logging.INFO if verbose else logging.WARNING)
+def _set_log_levels(verbose: bool, dask: bool) -> None:
     if verbose:
         logging.getLogger().setLevel(logging.INFO)
+    if dask:
+        # Importing distributed sets its loggers to INFO (its own logging config), so their
+        # level is set after the import; a run should print only its summary and warnings.
+        import distributed  # noqa: F401
+
+        logging.getLogger("distributed").setLevel(logging.INFO if verbose else logging.WARNING)
 
 
 def _code_locally(source, output, coder, read, output_format, input_format, resume, strict, workers,

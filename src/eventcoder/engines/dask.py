@@ -95,8 +95,11 @@ def code_dask_documents(ddf: "dd.DataFrame", options: CoderOptions | None = None
     results = [dask.delayed(code_partition, nout=2)(part, number, plan, options or CoderOptions(),
                                                      read or ReadOptions(), source)
                for number, part in enumerate(ddf.to_delayed())]
-    events = dd.from_delayed([events for events, _ in results], meta=events_meta(), verify_meta=False)
-    statuses = dd.from_delayed([statuses for _, statuses in results], meta=statuses_meta(), verify_meta=False)
+    # actor, recipient, evidence, ... hold lists and dicts in object columns; Dask's string
+    # conversion would turn them into their repr.
+    with dask.config.set({"dataframe.convert-string": False}):
+        events = dd.from_delayed([events for events, _ in results], meta=events_meta(), verify_meta=False)
+        statuses = dd.from_delayed([statuses for _, statuses in results], meta=statuses_meta(), verify_meta=False)
     return events, statuses
 
 
@@ -208,7 +211,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         with Client(scheduler) as client:
             yield client
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         yield client
 
