@@ -173,10 +173,10 @@ def run_dask(source: str, output_dir: str, options: CoderOptions, read: ReadOpti
     for name in files:
         check_source(name, input_format)
     read = read or ReadOptions()
-    _remove_earlier_parts(Path(output_dir))
     with dask_client(scheduler, workers) as client:
         ids = client.gather(client.map(file_ids, files, read=read, input_format=input_format, pure=False))
         claims = earlier_claims(list(zip(files, ids)))
+        _remove_earlier_parts(Path(output_dir))  # only now: an unreadable input leaves the last run's parts
         futures = client.map(code_file, range(len(files)), files, claims, output_dir=output_dir, options=options,
                              read=read, input_format=input_format, pure=False)
         return _gathered(futures, progress)

@@ -1,4 +1,8 @@
-"""A corpus run: read every input record, code it, write events and one status row per record.
+"""The local engine: a corpus run on this process or a pool of worker processes.
+
+Reading, status rows, counts and writers are the batch core's (engines/batch.py) and
+io's; this module only decides where each batch is coded (`coded_batches`) and keeps the
+output durable and resumable.
 
 Durability: for each batch, events are written (and fsynced) before the batch's status rows,
 so after a kill the status file never claims a document whose events are missing; on
