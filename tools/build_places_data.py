@@ -9,6 +9,8 @@ is its capital's (a point inside the country, not the geometric centroid), falli
 its most populous listed city. See docs/places.md.
 
 Usage: python tools/build_places_data.py [--output PATH]
+(needs the build extra: pip install -e ".[build-data]"). The source and licence of the
+result are in data/places/PROVENANCE.md and LICENSE.md; update them with the file.
 """
 
 from __future__ import annotations

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
 
 from eventcoder import __version__
+from eventcoder.errors import DocumentRejectedError
 from eventcoder.extract.actors import DocumentMemory, find_mentions
 from eventcoder.extract.assembly import SentenceContext, assemble_events
 from eventcoder.extract.contexts import document_contexts
@@ -24,7 +26,7 @@ from eventcoder.extract.candidates import extract_candidates
 from eventcoder.knowledge.lexicon import load_lexicon
 from eventcoder.nlp.parsing import load_model
 from eventcoder.extract.places import Gazetteer
-from eventcoder.io.reading import Document
+from eventcoder.io.reading import Document, ReadOptions, Rejection, check_records
 from eventcoder.records import Event
 from eventcoder.nlp.prefilter import EventWords, event_words, may_hold_event
 from eventcoder.nlp.sentences import SentenceSpan, split_sentences
@@ -53,10 +55,29 @@ class CoderOptions:
 
 @dataclass
 class DocumentResult:
-    document: Document
+    """What became of one input record: its events, or why it was rejected (then document is None)."""
+
+    document: Document | None
     events: list[Event]
     sentences: int = 0
     parsed_sentences: int = 0
+    rejection: Rejection | None = None
+
+    @property
+    def status(self) -> str:
+        """"coded", "no_events" or "rejected", as in the CLI's status rows."""
+        if self.rejection is not None:
+            return "rejected"
+        return "coded" if self.events else "no_events"
+
+    @property
+    def reason(self) -> str:
+        """Why the record was rejected; empty otherwise."""
+        return self.rejection.reason if self.rejection is not None else ""
+
+    @property
+    def id(self) -> str | None:
+        return self.document.id if self.document is not None else self.rejection.id
 
 
 @dataclass
@@ -98,21 +119,38 @@ class Coder:
             self._nlp = load_model(self.options.model)
         return self._nlp
 
-    def code_text(self, text: str, pub_date: str | None = None, story_id: str = "text") -> list[Event]:
-        return self.code_document(Document(id=story_id, text=text, pub_date=pub_date)).events
+    def code_text(self, text: str, pub_date: Any = None, story_id: str = "text",
+                  check_language: bool = True) -> list[Event]:
+        """The events of one text; raises DocumentRejectedError when the text cannot be coded
+        (pub_date unreadable, text empty or binary, not English unless check_language=False)."""
+        result = self.code_document({"id": story_id, "text": text, "pub_date": pub_date},
+                                    check_language=check_language)
+        if result.rejection is not None:
+            code = result.rejection.code
+            hint = " (in Python: check_language=False)" if code == "not_english" else ""
+            raise DocumentRejectedError(result.reason + hint, code)
+        return result.events
 
-    def code_document(self, document: Document) -> DocumentResult:
-        return next(iter(self.code_batch([document])))
+    def code_document(self, document: Document | Mapping[str, Any],
+                      check_language: bool = True) -> DocumentResult:
+        """One record, checked as the file readers check it; see code_documents."""
+        return next(self.code_documents([document], check_language=check_language))
 
-    def code_documents(self, documents: Iterable[Document | dict]) -> Iterator[DocumentResult]:
-        batch: list[Document] = []
-        for item in documents:
-            batch.append(item if isinstance(item, Document) else Document(**item))
-            if len(batch) >= self.options.batch_size:
-                yield from self.code_batch(batch)
-                batch = []
-        if batch:
-            yield from self.code_batch(batch)
+    def code_documents(self, documents: Iterable[Document | Mapping[str, Any]],
+                       check_language: bool = True) -> Iterator[DocumentResult]:
+        """One DocumentResult per record, in order: coded, no_events, or rejected with a reason.
+
+        Records are dicts with the fields of a JSONL line (id, text or url, pub_date, title) or
+        Documents, and go through the checks of eventcoder.io.reading (docs/api.md)."""
+        checked = check_records(documents, ReadOptions(check_language=check_language))
+        while batch := list(islice(checked, self.options.batch_size)):
+            yield from self._code_checked(batch)
+
+    def _code_checked(self, items: list[Document | Rejection]) -> list[DocumentResult]:
+        documents = [item for item in items if isinstance(item, Document)]
+        coded = iter(self.code_batch(documents) if documents else [])  # rejections need no model
+        return [next(coded) if isinstance(item, Document) else DocumentResult(None, [], rejection=item)
+                for item in items]
 
     def code_batch(self, documents: list[Document]) -> list[DocumentResult]:
         """Parses the candidate sentences of all documents in one nlp.pipe call."""
@@ -132,7 +170,7 @@ class Coder:
 
     def _plan(self, document: Document) -> tuple[int, list[SentenceSpan]]:
         """All sentences of a document, and those worth parsing."""
-        spans = split_sentences(document.text)
+        spans = split_sentences(document.text, self.options.model)
         if not self.options.prefilter:
             return len(spans), spans
         words = self.resources.event_words

@@ -31,3 +31,14 @@ class StrictModeError(EventCoderError):
 
 class ClassifierError(EventCoderError):
     """The trained event classifier's files are missing or unreadable."""
+
+
+class DocumentRejectedError(EventCoderError, ValueError):
+    """The API was given a document it cannot code: an unreadable pub_date, no text field,
+    a text that is empty, binary or not English. `code` is the rejection code of the CLI's
+    status rows (bad_pub_date, missing_text, empty_text, not_english, ...)."""
+
+    def __init__(self, reason: str, code: str):
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code

@@ -21,8 +21,6 @@ QUAD = {
     "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
 
-QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
-
 BASE_SCORES = {
     "AGREE": 2.5, "CONSULT": 2.5, "SUPPORT": 5.0, "CONCEDE": 4.5,
     "COOPERATE": 9.5, "AID": 10.0, "RETREAT": 6.5,
@@ -68,8 +66,6 @@ LEGACY_NAMES = {
     "FIGHT": ("ASSAULT", ""),
 }
 
-AUX_MODES = ("asserted", "future", "hypothetical", "negated", "historical")
-
 SECTORS = (
     "COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK",
     "AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC",
@@ -91,3 +87,7 @@ def normalize_category(name: str) -> tuple[str, str]:
     if upper in LEGACY_NAMES:
         return LEGACY_NAMES[upper]
     return upper, ""
+
+CATEGORY_GOVERNORS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+"""Governor effects (knowledge/data/triggers/_governors.tsv) that name the act itself, with
+the governed event as its content: "agreed to", "refused to", "threatened to", "demanded"."""

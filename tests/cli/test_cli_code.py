@@ -351,9 +351,12 @@ def test_url_is_fetched_and_coded(site, tmp_path, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     url = f"{site}/page.html"
     output = tmp_path / "url.jsonl"
-    assert code(url, "-o", output).exit_code == 0
+    assert code(url, "-o", tmp_path / "refused.jsonl").exit_code == 0  # a rejection, not a failed run
+    (row,) = read_jsonl(tmp_path / "refused.jsonl.docs.jsonl")
+    assert row["code"] == "fetch_failed" and "refused to fetch from a loopback address" in row["reason"]
+    assert code(url, "-o", output, "--allow-private-urls").exit_code == 0
     assert check_page_run(output, url)["flags"] == ["fetched", "html_extracted"]
-    missing = code(f"{site}/missing.html", "-o", tmp_path / "missing.jsonl")
+    missing = code(f"{site}/missing.html", "-o", tmp_path / "missing.jsonl", "--allow-private-urls")
     assert missing.exit_code == 0  # a page that cannot be fetched is a rejection, not a failed run
     (row,) = read_jsonl(tmp_path / "missing.jsonl.docs.jsonl")
     assert (row["status"], row["code"], row["reason"]) == (

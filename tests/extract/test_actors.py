@@ -1,5 +1,10 @@
 """Actor resolution inside documents, on names invented for these tests."""
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from eventcoder.coder import Coder
@@ -88,3 +93,28 @@ def test_a_camp_keeps_its_people_not_its_host(coder):
     events = coder.code_text("The United Nations cut food aid to a Sudanese refugee camp in Chad.",
                              pub_date="2024-01-10")
     assert [r.country for r in first(events, "SANCTION").recipient] == ["SDN"]
+
+
+HARDLINE = """
+import json
+from eventcoder.coder import Coder
+events = Coder().code_text("Kenyan hardline lawmakers condemned Uganda on Monday.", pub_date="2024-01-10")
+print(json.dumps([[e.event, e.actor[0].country, e.actor[0].sector, e.actor[0].other_sectors] for e in events]))
+"""
+
+
+def _code_in_fresh_process(words_folder) -> list:
+    env = {key: value for key, value in os.environ.items() if key != "EVENTCODER_WORDS"}
+    if words_folder is not None:
+        env["EVENTCODER_WORDS"] = str(words_folder)
+    done = subprocess.run([sys.executable, "-c", HARDLINE], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.mark.slow
+def test_a_user_sector_modifier_adds_its_sector(tmp_path):
+    """A word added to modifier_sectors through EVENTCODER_WORDS reaches the record."""
+    assert _code_in_fresh_process(None) == [["ACCUSE", "KEN", "LEG", []]]
+    (tmp_path / "modifier_sectors.tsv").write_text("hardline\tOPP\n")
+    assert _code_in_fresh_process(tmp_path) == [["ACCUSE", "KEN", "LEG", ["OPP"]]]

@@ -1,3 +1,5 @@
+import pytest
+
 from eventcoder.extract.contexts import document_contexts
 
 
@@ -17,6 +19,7 @@ def test_at_most_three_contexts_most_frequent_first():
     assert document_contexts(text, sentences=5) == ["election", "military", "legal"]
 
 
+@pytest.mark.model
 def test_coded_events_carry_the_document_contexts(coder):
     text = "Kenyan police arrested the opposition candidate in Nairobi.\nThe election was postponed."
     events = coder.code_text(text, pub_date="2024-01-10")

@@ -1,9 +1,12 @@
+import pytest
 import spacy
 
-from conftest import SHARED
+from conftest import PLOVER_GOLD
 from eventcoder.nlp import parsing
 from eventcoder.evaluation.gold import load_gold
 from eventcoder.nlp.lemmatizer import RememberingLemmatizer
+
+pytestmark = pytest.mark.model
 
 TEXTS = [
     "They were gonna say the soldiers ain't fighting; mice ran better than geese.",
@@ -16,7 +19,7 @@ def test_lemmas_equal_spacys_own_lemmatizer():
     standard = spacy.load(parsing.available_model(), exclude=["ner"])
     remembering = parsing.load_model()
     assert isinstance(remembering.get_pipe("lemmatizer"), RememberingLemmatizer)
-    gold = [item.text for item in load_gold(SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.json")]
+    gold = [item.text for item in load_gold(PLOVER_GOLD)]
     texts = TEXTS + gold
     # Twice through: the second pass answers from what the first remembered.
     for _ in range(2):

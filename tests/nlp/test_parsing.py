@@ -1,7 +1,8 @@
+import pytest
 import spacy
 from spacy.tokenizer import Tokenizer
 
-from conftest import SHARED
+from conftest import PLOVER_GOLD
 from eventcoder.nlp import parsing
 from eventcoder.evaluation.gold import load_gold
 from eventcoder.nlp.sentences import split_sentences
@@ -14,11 +15,12 @@ TRICKY = [
 ]
 
 
+@pytest.mark.model
 def test_model_tokenizer_matches_a_standard_load():
     # The fast load starts from an empty tokenizer that the model's saved one must fill.
     standard = spacy.load(parsing.available_model(), exclude=["ner", "tagger", "parser"])
     fast = parsing.load_model()
-    gold = [item.text for item in load_gold(SHARED / "data" / "plover" / "PLOVER_GSR_CAMEO.json")]
+    gold = [item.text for item in load_gold(PLOVER_GOLD)]
     for text in TRICKY + gold:
         assert [(t.text, t.whitespace_) for t in fast.make_doc(text)] == \
                [(t.text, t.whitespace_) for t in standard.make_doc(text)]
@@ -31,10 +33,12 @@ def test_an_unfilled_tokenizer_is_detected():
     assert not parsing._tokenizer_restored(nlp)
 
 
+@pytest.mark.model
 def test_model_is_loaded_once_whatever_the_name_form():
     assert parsing.load_model() is parsing.load_model(None) is parsing.load_model(parsing.available_model())
 
 
+@pytest.mark.model
 def test_splitter_uses_the_model_tokenizer_and_punctuation():
     text = "Troops left Mr. Smith's town. Talks resumed on Monday!\nA new line starts here"
     spans = split_sentences(text)
@@ -42,6 +46,7 @@ def test_splitter_uses_the_model_tokenizer_and_punctuation():
         "Troops left Mr. Smith's town.", "Talks resumed on Monday!", "A new line starts here"]
 
 
+@pytest.mark.model
 def test_parser_runs_on_numpy_matmul():
     from thinc.api import NumpyOps, get_current_ops
 

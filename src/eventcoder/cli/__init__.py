@@ -7,6 +7,8 @@ import importlib
 import click
 
 from eventcoder import __version__
+from eventcoder.cli.common import command_error, configure_logging
+from eventcoder.errors import EventCoderError
 
 # command name -> module under eventcoder.cli holding a click command called `command`
 COMMANDS = {
@@ -18,7 +20,18 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class ErrorMappingGroup(click.Group):
+    """Every library error a command raises leaves here as one CommandError: click prints its
+    one-line message and exits with its code. Commands never call sys.exit."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except EventCoderError as error:
+            raise command_error(error) from error
+
+
+class LazyGroup(ErrorMappingGroup):
     """Imports a command's module only when it runs, so `--help` and start-up stay fast."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -49,3 +62,4 @@ def main() -> None:
     Exit codes: 0 run completed (rejected records are listed, not fatal),
     1 a usage or input error, 2 bad command-line usage, 3 --strict and a record was rejected.
     """
+    configure_logging()

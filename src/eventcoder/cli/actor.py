@@ -6,8 +6,8 @@ import datetime
 
 import click
 
+from eventcoder.cli.common import handle_errors
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry
-from eventcoder.errors import DictionaryError
 
 
 def describe(entry: ActorEntry) -> str:
@@ -28,6 +28,7 @@ def describe(entry: ActorEntry) -> str:
               help="Resolve as of this date (YYYY-MM-DD): picks the role a person held then.")
 @click.option("--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False),
               help="A user dictionary (CSV, or YAML) merged over the shipped one; repeatable.")
+@handle_errors
 def command(name: str, date: datetime.datetime | None, actor_files: tuple[str, ...]) -> None:
     """Resolve NAME (a person, country, organisation, group or agent word) to actor entries.
 
@@ -37,10 +38,7 @@ def command(name: str, date: datetime.datetime | None, actor_files: tuple[str, .
     Exits with 1 when nothing in the dictionaries matches the whole name.
     """
     day = date.date().isoformat() if date else None
-    try:
-        dictionary = ActorDictionary.load(actor_files)
-    except DictionaryError as error:
-        raise click.ClickException(str(error)) from error
+    dictionary = ActorDictionary.load(actor_files)
     entries = dictionary.resolve_name(name, day)
     if not entries:
         raise click.ClickException(f"No actor entry matches {name!r}" + (f" on {day}" if day else ""))

@@ -60,11 +60,14 @@ def _print_summary(summary, output: str) -> None:
                    "The full output is kept.")
 @click.option("--no-language-check", is_flag=True,
               help="Code every document, even those the language identifier says are not English.")
+@click.option("--allow-private-urls", is_flag=True,
+              help="Also fetch URLs on this machine or its private network (refused by default).")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
 @click.option("--verbose", is_flag=True, help="Show INFO logs (with --engine dask, the cluster's own logs too).")
 @handle_errors
 def command(source, output, output_format, input_format, pub_date, actor_files, pattern_files, resume,
-            strict, workers, engine, scheduler, max_chars, dedup, no_language_check, no_progress, verbose):
+            strict, workers, engine, scheduler, max_chars, dedup, no_language_check, allow_private_urls, no_progress,
+            verbose):
     """Code INPUT into PLOVER event records.
 
     INPUT is a text file (one document), `-` for stdin, a JSONL/CSV/Parquet file with
@@ -82,7 +85,8 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
     from eventcoder.io.reading import ReadOptions
 
     _set_log_levels(verbose, dask=engine == "dask" or scheduler is not None)
-    read = ReadOptions(pub_date=pub_date, max_chars=max_chars, check_language=not no_language_check)
+    read = ReadOptions(pub_date=pub_date, max_chars=max_chars, check_language=not no_language_check,
+                       allow_private_urls=allow_private_urls)
     coder = CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
     show_progress = not no_progress and sys.stderr.isatty()
     if engine == "dask" or scheduler:

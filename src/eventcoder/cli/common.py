@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import sys
 from datetime import date
 
 import click
@@ -39,19 +38,37 @@ def pub_date_option(function):
                              "(\"on the 18th\", \"last Wednesday\") resolve against it.")(function)
 
 
+class CommandError(click.ClickException):
+    """A library error as the CLI reports it: "Error: <message>" on stderr and its exit code."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_INPUT_ERROR):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def command_error(error: EventCoderError) -> CommandError:
+    """The one place where library errors get their exit code (documented in `eventcoder --help`)."""
+    exit_code = EXIT_STRICT if isinstance(error, StrictModeError) else EXIT_INPUT_ERROR
+    return CommandError(str(error), exit_code)
+
+
+def configure_logging() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
 def handle_errors(function):
-    """Library errors become a one-line message and a meaningful exit code."""
+    """Library errors become a CommandError, for a command invoked on its own (as in tests).
+
+    Under `eventcoder`, the group maps them the same way (command_error); this keeps a command
+    object that is called directly from showing a traceback.
+    """
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        configure_logging()
         try:
             return function(*args, **kwargs)
-        except StrictModeError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(EXIT_STRICT)
         except EventCoderError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(EXIT_INPUT_ERROR)
+            raise command_error(error) from error
 
     return wrapper

@@ -82,6 +82,6 @@ def command(source, pub_date, actor_files, pattern_files, width):
         if not isinstance(item, Document):
             console.print(f"[red]rejected[/red] {item.id or item.line}: {item.reason}")
             continue
-        result = coder.code_document(item)
+        result = coder.code_batch([item])[0]  # read_documents has already checked it
         title = f"{item.id}: {len(result.events)} events in {result.sentences} sentences"
         console.print(event_table(result.events, title))

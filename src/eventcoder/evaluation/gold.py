@@ -1,7 +1,9 @@
 """Gold-standard records: PLOVER's GSR JSON and a plain JSONL format for users' own data.
 
 Both become GoldRecord objects with current category names and ISO country codes, so that
-evaluation compares like with like.
+evaluation compares like with like. The JSONL format is also the annotation format of
+docs/annotation.md: a line may leave out `text` and take it (with `pub_date` and `part`)
+from a sentences file, by default `sentences.jsonl` beside the gold file.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ from eventcoder.ontology import CATEGORIES, normalize_category
 
 # CAMEO country codes in the PLOVER gold file that differ from ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UK": "GBR"}
+# PLOVER's own codes for the UN and the EU; the coder, like CAMEO, calls every
+# intergovernmental organisation IGO.
+PLOVER_TO_CODER = {"UNO": "IGO", "EUR": "IGO"}
+AUX_MODES = ("asserted", "future", "hypothetical", "negated", "historical")
+SENTENCES_FILE = "sentences.jsonl"
 
 
 @dataclass
@@ -36,6 +43,9 @@ class GoldRecord:
     pub_date: str | None = None
     actor: list[GoldEntity] = field(default_factory=list)
     recipient: list[GoldEntity] = field(default_factory=list)
+    aux: str = "asserted"
+    trigger: str = ""
+    attributed_to: str | None = None
 
     @property
     def actor_countries(self) -> frozenset[str]:
@@ -54,23 +64,30 @@ class GoldText:
     text: str
     pub_date: str | None
     events: list[GoldRecord]
+    part: str | None = None
 
 
 def iso_code(code: str) -> str:
     code = (code or "").strip().upper()
-    return CAMEO_TO_ISO.get(code, code)
+    return PLOVER_TO_CODER.get(code, CAMEO_TO_ISO.get(code, code))
 
 
 def _entities(value) -> list[GoldEntity]:
     # The GSR file sometimes has "" or a stray string where a list of entities belongs.
     if not isinstance(value, list):
         return []
-    found = []
-    for item in value:
-        if isinstance(item, dict) and (item.get("code") or item.get("country")):
-            found.append(GoldEntity(iso_code(item.get("code") or item.get("country")),
-                                    (item.get("sector") or "").upper(), item.get("actorText", "")))
-    return found
+    return [_entity(item) for item in value if isinstance(item, dict) and _is_entity(item)]
+
+
+def _is_entity(item: dict) -> bool:
+    # GSR entities without a code are skipped (as the floors were set); an annotator's
+    # entity of unknown country ("country": "") still keeps its words.
+    return bool(item.get("code") or item.get("country") or item.get("text"))
+
+
+def _entity(item: dict) -> GoldEntity:
+    return GoldEntity(iso_code(item.get("code") or item.get("country") or ""), (item.get("sector") or "").upper(),
+                      item.get("actorText") or item.get("text") or "")
 
 
 def _record(raw: dict, record_id: str) -> GoldRecord | None:
@@ -85,6 +102,8 @@ def _record(raw: dict, record_id: str) -> GoldRecord | None:
         pub_date=raw.get("pub_date") or raw.get("date") or None,
         actor=_entities(raw.get("source", raw.get("actor"))),
         recipient=_entities(raw.get("target", raw.get("recipient"))),
+        aux=raw.get("aux") or "asserted", trigger=raw.get("trigger") or "",
+        attributed_to=raw.get("attributed_to") if isinstance(raw.get("attributed_to"), str) else None,
     )
 
 
@@ -93,16 +112,51 @@ def _unique_id(raw_id: str, seen: dict[str, int]) -> str:
     return raw_id if seen[raw_id] == 1 else f"{raw_id}#{seen[raw_id]}"
 
 
-def load_gold(path: str | Path) -> list[GoldText]:
-    """Reads PLOVER GSR JSON (a list) or JSONL (one record per line, events inside)."""
+def load_gold(path: str | Path, sentences: str | Path | None = None) -> list[GoldText]:
+    """Reads PLOVER GSR JSON (a list) or JSONL (one record per line, events inside).
+
+    JSONL lines without `text` take it from `sentences` (default: sentences.jsonl beside
+    `path`), matched by id."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise GoldFormatError(f"{path}: cannot read ({error})") from error
+    text = _read(path)
     if text.lstrip().startswith("["):
         return _from_gsr(json.loads(text))
-    return _from_jsonl(text.splitlines(), path)
+    return _from_jsonl(text.splitlines(), path, _SentenceLookup(sentences or path.parent / SENTENCES_FILE))
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise GoldFormatError(f"{path}: cannot read ({error})") from error
+
+
+class _SentenceLookup:
+    """The sentences file, read only when a gold line needs it."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self._rows: dict[str, dict] | None = None
+
+    def get(self, sentence_id: str, where: str) -> dict:
+        if self._rows is None:
+            if not self.path.exists():
+                raise GoldFormatError(f"{where}: no 'text', and no sentences file {self.path} to take it from")
+            self._rows = {str(row["id"]): row for row in _json_lines(self.path)}
+        if sentence_id not in self._rows:
+            raise GoldFormatError(f"{where}: id {sentence_id!r} is not in {self.path}")
+        return self._rows[sentence_id]
+
+
+def _json_lines(path: Path) -> list[dict]:
+    rows = []
+    for number, line in enumerate(_read(path).splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise GoldFormatError(f"{path}:{number}: malformed JSON ({error.msg})") from error
+    return rows
 
 
 def _from_gsr(items: list) -> list[GoldText]:
@@ -115,27 +169,64 @@ def _from_gsr(items: list) -> list[GoldText]:
     return texts
 
 
-def _from_jsonl(lines: list[str], path: Path) -> list[GoldText]:
+def _from_jsonl(lines: list[str], path: Path, sentences: _SentenceLookup) -> list[GoldText]:
     seen: dict[str, int] = {}
     texts = []
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        where = f"{path}:{number}"
         try:
             raw = json.loads(line)
         except json.JSONDecodeError as error:
-            raise GoldFormatError(f"{path}:{number}: malformed JSON ({error.msg})") from error
-        if "text" not in raw or not isinstance(raw.get("events", []), list):
-            raise GoldFormatError(f"{path}:{number}: needs 'text' and a list 'events'")
-        record_id = _unique_id(str(raw.get("id", f"line-{number}")), seen)
-        events = []
-        for event in raw.get("events") or []:
-            record = _record({"text": raw["text"], "pub_date": raw.get("pub_date"), **event}, record_id)
-            if record is None:
-                raise GoldFormatError(f"{path}:{number}: unknown event category {event.get('event')!r}")
-            events.append(record)
-        texts.append(GoldText(record_id, raw["text"], raw.get("pub_date"), events))
+            raise GoldFormatError(f"{where}: malformed JSON ({error.msg})") from error
+        if not isinstance(raw, dict) or not isinstance(raw.get("events", []), list):
+            raise GoldFormatError(f"{where}: needs 'text' (or an 'id' of the sentences file) and a list 'events'")
+        if "text" not in raw:
+            raw = _with_sentence(raw, sentences, where)
+        texts.append(_gold_text(raw, _unique_id(str(raw.get("id", f"line-{number}")), seen), where))
     return texts
+
+
+def _with_sentence(raw: dict, sentences: _SentenceLookup, where: str) -> dict:
+    if "id" not in raw:
+        raise GoldFormatError(f"{where}: needs 'text' (or an 'id' of the sentences file) and a list 'events'")
+    sentence = sentences.get(str(raw["id"]), where)
+    return {"pub_date": sentence.get("pub_date"), "part": sentence.get("part"), **raw, "text": sentence["text"]}
+
+
+def _gold_text(raw: dict, record_id: str, where: str) -> GoldText:
+    events = parse_events(raw.get("events") or [], record_id, where, raw["text"], raw.get("pub_date"))
+    return GoldText(record_id, raw["text"], raw.get("pub_date"), events, raw.get("part"))
+
+
+def parse_events(events: list, record_id: str, where: str, text: str = "",
+                 pub_date: str | None = None) -> list[GoldRecord]:
+    """The `events` list of a gold or annotation line, checked (category, aux)."""
+    records = []
+    for event in events:
+        if not isinstance(event, dict):
+            raise GoldFormatError(f"{where}: an event must be a JSON object")
+        record = _record({**event, "text": text or "-", "pub_date": pub_date}, record_id)
+        if record is None:
+            raise GoldFormatError(f"{where}: unknown event category {event.get('event')!r}")
+        if record.aux not in AUX_MODES:
+            raise GoldFormatError(f"{where}: unknown aux {record.aux!r} (one of {', '.join(AUX_MODES)})")
+        records.append(record)
+    return records
+
+
+def select_part(texts: list[GoldText], part: str | None) -> list[GoldText]:
+    """The texts of one part (dev, test); all texts when `part` is None."""
+    if part is None:
+        return texts
+    if not any(t.part for t in texts):
+        raise GoldFormatError("--part given, but the gold file names no parts")
+    chosen = [t for t in texts if t.part == part]
+    if not chosen:
+        known = sorted({t.part for t in texts if t.part})
+        raise GoldFormatError(f"no text in part {part!r} (parts: {', '.join(known)})")
+    return chosen
 
 
 def file_sha256(path: str | Path) -> str:

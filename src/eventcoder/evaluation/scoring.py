@@ -6,7 +6,9 @@ gold only a false negative. For each gold event whose category was predicted, th
 predicted event of that category whose actors overlap the gold actors most is its match;
 actor (recipient) country is right when the match's set of actor (recipient) countries
 equals the gold set. Full-dyad accuracy counts gold events with category, actor and
-recipient countries all right, over all gold events.
+recipient countries all right, over all gold events; dyad recall asks the same of any
+predicted event of the category, not only the best match. Every missed gold event is put
+in one class: no event at all in its text, other categories only, or a wrong dyad.
 """
 
 from __future__ import annotations
@@ -36,9 +38,11 @@ class Tally:
     false_negative: Counter = field(default_factory=Counter)
     confusion: Counter = field(default_factory=Counter)
     checks: Counter = field(default_factory=Counter)
+    outcomes: Counter = field(default_factory=Counter)
     misses: list[Miss] = field(default_factory=list)
     gold_events: int = 0
     texts: int = 0
+    texts_without_events: int = 0
 
 
 def _countries(entities) -> frozenset[str]:
@@ -57,6 +61,7 @@ def _summary(events: list[Event]) -> list[dict]:
 
 def score_text(gold: GoldText, events: list[Event], tally: Tally) -> None:
     tally.texts += 1
+    tally.texts_without_events += not gold.events
     predicted = {e.event for e in events}
     expected = {g.event for g in gold.events}
     for category in predicted & expected:
@@ -76,6 +81,7 @@ def _score_event(record: GoldRecord, events: list[Event], tally: Tally) -> None:
         others = sorted({e.event for e in events}) or [NONE]
         for other in others:
             tally.confusion[(record.event, other)] += 1
+        tally.outcomes[(record.event, "other_category" if events else "no_event")] += 1
         tally.misses.append(Miss(record, _summary(events), "event not found"))
         return
     tally.confusion[(record.event, record.event)] += 1
@@ -87,11 +93,20 @@ def _score_event(record: GoldRecord, events: list[Event], tally: Tally) -> None:
         tally.checks["actor_total"] += 1
         tally.checks["actor_right"] += actor_ok
     tally.checks["recipient_right"] += recipient_ok
+    tally.checks["aux_right"] += any(e.aux == record.aux for e in same)
     _score_sector(record, match, tally)
+    any_dyad = any(_same_dyad(record, e) for e in same)
+    tally.checks["dyad_any"] += any_dyad
+    tally.outcomes[(record.event, "right" if any_dyad else "wrong_dyad")] += 1
     if actor_ok and recipient_ok:
         tally.checks["dyad_right"] += 1
     else:
         tally.misses.append(Miss(record, _summary(same), "wrong actor" if not actor_ok else "wrong recipient"))
+
+
+def _same_dyad(record: GoldRecord, event: Event) -> bool:
+    return (_countries(event.actor) == record.actor_countries
+            and _countries(event.recipient) == record.recipient_countries)
 
 
 def _score_sector(record: GoldRecord, match: Event, tally: Tally) -> None:
@@ -132,9 +147,33 @@ def report(tally: Tally) -> dict:
         "recipient_country_accuracy": _ratio(checks["recipient_right"], checks["found"]),
         "sector_accuracy": _ratio(checks["sector_right"], checks["sector_total"]),
         "dyad_accuracy": _ratio(checks["dyad_right"], tally.gold_events),
+        "dyad_recall": _ratio(checks["dyad_any"], tally.gold_events),
+        "aux_accuracy": _ratio(checks["aux_right"], checks["found"]),
+        "texts_without_gold_events": tally.texts_without_events,
         "per_category": per_category,
         "confusion": _confusion_rows(tally.confusion),
+        "errors": error_report(tally),
     }
+
+
+OUTCOMES = ("no_event", "other_category", "wrong_dyad")
+
+
+def error_report(tally: Tally) -> dict:
+    """Per gold category: recall, dyad recall, why its events were missed, what came instead."""
+    report = {}
+    for category in CATEGORIES:
+        count = sum(tally.outcomes[(category, o)] for o in (*OUTCOMES, "right"))
+        if not count:
+            continue
+        instead = {p: n for (g, p), n in tally.confusion.items() if g == category and p != category}
+        found = tally.outcomes[(category, "right")] + tally.outcomes[(category, "wrong_dyad")]
+        report[category] = {"gold": count, "recall": _ratio(found, count),
+                            "dyad_recall": _ratio(tally.outcomes[(category, "right")], count),
+                            **{o: tally.outcomes[(category, o)] for o in OUTCOMES},
+                            "produced_instead": dict(sorted(instead.items(), key=lambda item: -item[1]))}
+    report["ALL"] = {o: sum(tally.outcomes[(c, o)] for c in CATEGORIES) for o in OUTCOMES}
+    return report
 
 
 def _ratio(right: int, total: int) -> float:

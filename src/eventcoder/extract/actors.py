@@ -14,20 +14,20 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
+from eventcoder.knowledge.words import word_map, word_set
 from eventcoder.records import Entity, Location
 
-# Dependents that belong to a noun's actor phrase.
+# Dependents that belong to a noun's actor phrase (parser grammar, not lexical knowledge).
 PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod", "quantmod"})
-PHRASE_PREPS = frozenset({"of", "for", "from"})
-PLACE_PREPS = frozenset({"in", "at", "of"})
-PLACE_KINDS = ("country", "demonym", "capital", "city")
-GEOGRAPHIC_NOUNS = frozenset({"border", "frontier", "coast", "waters", "airspace"})
-COLLECTIVES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "score",
-                         "scores", "group", "member", "number", "some", "many", "most", "all", "one",
-                         "two", "three", "several", "crowd", "band", "team", "delegation", "million"})
-SUBJECT_PRONOUNS = {"he": "person", "she": "person", "him": "person", "her": "person",
-                    "his": "person", "it": "body", "its": "body", "they": "any", "their": "any",
-                    "them": "any"}
+# Dictionary entry kinds that name a place (a country, its people, a city), as opposed to an
+# organisation or a person.
+PLACE_ENTRY_KINDS = ("country", "demonym", "capital", "city")
+# Word lists from knowledge/data/words (docs/knowledge.md says how to change them).
+ACTOR_PHRASE_PREPS = word_set("actor_phrase_preps")
+ACTOR_PLACE_PREPS = word_set("actor_place_preps")
+GEOGRAPHIC_NOUNS = word_set("geographic_nouns")
+COLLECTIVES = word_set("collectives")
+SUBJECT_PRONOUNS = word_map("subject_pronouns")
 
 
 @dataclass
@@ -106,7 +106,7 @@ def phrase_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ in PHRASE_LEFT_DEPS or child.dep_ == "appos":
             tokens.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in PHRASE_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in ACTOR_PHRASE_PREPS:
             tokens.extend(child.subtree)
     return sorted(set(tokens), key=lambda t: t.i)
 
@@ -230,7 +230,7 @@ class ActorResolver:
     def _coordinated_with(self, head: Token, entity: Entity) -> list[Entity]:
         """"aid for Romania and Poland": the countries coordinated with the one found inside
         a phrase are parties too."""
-        if head.i in self.mentions or entity.kind not in PLACE_KINDS:
+        if head.i in self.mentions or entity.kind not in PLACE_ENTRY_KINDS:
             return []
         mention = best_mention(phrase_tokens(head), self.mentions)
         if mention is None:
@@ -305,7 +305,7 @@ class ActorResolver:
         if mention.entry.kind != "demonym" or not people:
             return mention  # "a Cambodian refugee camp in Thailand" stays Cambodian
         place = self._placed(head)
-        if place is not None and place.entry.kind in PLACE_KINDS and place.entry.kind != "demonym":
+        if place is not None and place.entry.kind in PLACE_ENTRY_KINDS and place.entry.kind != "demonym":
             return place
         return mention
 
@@ -314,13 +314,13 @@ class ActorResolver:
         group or agent named only by where it is."""
         if head.pos_ != "NOUN" and head.tag_ != "NNPS":
             return None
-        places = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS
+        places = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ACTOR_PLACE_PREPS
                   for t in prep.subtree]
         return best_mention(places, self.mentions) if places else None
 
     def _with_sector(self, entity: Entity, entry: ActorEntry, sector: str, others: list[str],
                      head: Token) -> Entity:
-        if entry.kind in PLACE_KINDS:
+        if entry.kind in PLACE_ENTRY_KINDS:
             name = person_name(head) if self.mentions.get(head.i) is None else ""
             if name and not self.dictionary.resolve_name(name):
                 # "Maria Zakharova, a spokesperson for the Russian Foreign Ministry": a person

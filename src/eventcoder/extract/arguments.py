@@ -10,23 +10,23 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventcoder.knowledge.words import word_set
+
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
-# "in" is left out: "arrested them in Nairobi" names a place, not a recipient (trigger
-# patterns that need it, like "arrive in", bring their own preposition).
-TARGET_PREPS = frozenset({"against", "over", "about", "on", "upon", "at"})
-RECIPIENT_PREPS = frozenset({"with", "to", "against", "on", "at", "into", "toward", "towards",
-                             "upon", "from", "over", "for"})
-NOUN_RECIPIENT_PREPS = frozenset({"on", "against", "to", "with", "for", "of", "toward", "towards", "upon",
-                                  "between", "into"})
-# Nouns that only frame an act: "a mediation effort between", "a peace mission to".
-FRAME_NOUNS = frozenset({"effort", "mission", "campaign", "operation", "process", "bid", "drive",
-                         "initiative", "plan", "programme", "program", "offensive", "attempt"})
-OBJECT_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press",
-                            "encourage", "invite", "allow", "help", "let", "pressure", "appeal"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "ccomp", "acomp", "prep"})
-CONCESSIVE_PREPS = frozenset({"despite", "amid", "against"})
+# Word lists from knowledge/data/words; each file's header says what it decides, and
+# docs/knowledge.md how to change it.
+TARGET_PREPS = word_set("target_preps")
+RECIPIENT_PREPS = word_set("recipient_preps")
+NOUN_RECIPIENT_PREPS = word_set("noun_recipient_preps")
+CONCESSIVE_PREPS = word_set("concessive_preps")
+ARGUMENT_PREPS = word_set("argument_preps")
+FRAME_NOUNS = word_set("frame_nouns")
+OBJECT_CONTROL_VERBS = word_set("object_control_verbs")
+TIME_WORDS = word_set("time_words")
+INSTRUMENT_NOUNS = word_set("instrument_nouns")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -84,7 +84,7 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         if not owners and governor.dep_ in OBJECT_DEPS and governor.head.pos_ == "VERB":
             return verb_subjects(governor.head, depth + 1)  # "issued a declaration demanding ..."
         return owners
-    if verb.dep_ == "xcomp" and governor.lemma_ in OBJECT_CONTROL:
+    if verb.dep_ == "xcomp" and governor.lemma_ in OBJECT_CONTROL_VERBS:
         objects = children(governor, OBJECT_DEPS)
         if objects:
             return objects
@@ -100,20 +100,11 @@ def _relative_antecedent(subject: Token) -> list[Token]:
     return [subject]
 
 
-TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                        "today", "yesterday", "tomorrow", "week", "month", "year", "day", "night",
-                        "morning", "evening", "weekend", "january", "february", "march", "april", "may",
-                        "june", "july", "august", "september", "october", "november", "december"})
-
 Groups = list[list[Token]]  # argument candidates, best first; assembly keeps the first that resolves
 
 
 def is_time(token: Token) -> bool:
     return token.lower_ in TIME_WORDS or token.like_num or token.lemma_.lower() in TIME_WORDS
-
-
-# "with Albania's help", "with the support of": an instrument, not a recipient
-INSTRUMENT_NOUNS = frozenset({"help", "support", "assistance", "backing", "cooperation", "approval"})
 
 
 def _not_time(tokens: list[Token]) -> list[Token]:
@@ -181,9 +172,6 @@ def ultimatum_subjects(verb: Token) -> list[Token]:
             if found:
                 return found
     return []
-
-
-ARGUMENT_PREPS = frozenset({"of", "to", "against", "from", "by", "with", "on", "for", "over", "into"})
 
 
 def has_argument(noun: Token) -> bool:

@@ -1,31 +1,30 @@
 """Record assembly: event candidates plus context become finished PLOVER records.
 
-Resolves argument heads to entities, fills date, place, casualties, quad class and
-score, attaches the evidence (sentence, offsets of trigger, actor and recipient), and
-shifts every offset from the parsed sentence into the document.
+`build_event` calls each decision in its home, in order: parties.named_parties (who),
+category.rank_with_classifier (what), places (where), parties.complete_parties
+(defaults where the text is silent), dates (when), aux.record_aux (how certainly); then
+it fills casualties, quad class and score, attaches the evidence (sentence, offsets of
+trigger, actor and recipient) and shifts every offset from the parsed sentence into the
+document. It decides nothing itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date as Date
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from eventcoder.extract import dates
-from eventcoder.extract import places
-from eventcoder.extract import quantities
+from eventcoder.extract import dates, places, quantities
 from eventcoder.extract.actors import ActorResolver, DocumentMemory, Mention
+from eventcoder.extract.aux import record_aux
 from eventcoder.extract.candidates import EventCandidate
-from eventcoder.extract.parties import UNSEEN_DOER, complete_parties
+from eventcoder.extract.category import rank_with_classifier
+from eventcoder.extract.parties import complete_parties, named_parties, needs_no_actor, speaker_entity
 from eventcoder.ontology import conflict_score, quad_class
 from eventcoder.io.reading import Document
-from eventcoder.records import Entity, Event, Evidence, TextSpan
 from eventcoder.nlp.sentences import SentenceSpan
+from eventcoder.records import Entity, Event, Evidence, TextSpan
 
-HISTORICAL_DAYS = 365
-CLASSIFIER_MARGIN = 0.15
-PLACE_KINDS = frozenset({"country", "city", "capital"})
 
 
 @dataclass
@@ -77,107 +76,6 @@ def shift(entity: Entity, offset: int) -> Entity:
     return replace(entity, start=entity.start + offset, end=entity.end + offset)
 
 
-def _unique(entities: list[Entity]) -> list[Entity]:
-    seen, found = set(), []
-    for entity in entities:
-        key = (entity.start, entity.end)
-        if key not in seen:
-            seen.add(key)
-            found.append(entity)
-    return found
-
-
-def resolve_all(heads: list[Token], resolve) -> list[Entity]:
-    """`resolve` maps a head to its entities (ActorResolver.resolve_compound / resolve_within)."""
-    return _unique([entity for head in heads for entity in resolve(head)])
-
-
-def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
-    """The first group of argument candidates that names a placed actor, else the first
-    that names any actor. An unplaced actor followed by a bare place ("dozens of
-    protesters" ... "in Nairobi") is that actor, placed there."""
-    fallback: list[Entity] = []
-    for group in groups:
-        entities = resolve_all(group, resolve)
-        placed = [e for e in entities if e.country or e.name]
-        if any(e.country for e in entities):
-            if fallback and all(e.kind in PLACE_KINDS for e in placed):
-                return [replace(e, country=placed[0].country) for e in fallback]
-            return placed
-        fallback = fallback or entities
-    return fallback
-
-
-def _phrase_entity(head: Token, source: str) -> Entity:
-    """An entity of the head's whole phrase, with its words and no codes."""
-    first, last = head.left_edge, head.right_edge
-    start, end = first.idx, last.idx + len(last.text)
-    return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind="unresolved", source=source)
-
-
-def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
-    """"Members of the Association of African Jurists investigated ...": a doer the
-    dictionaries do not know is still the doer; it keeps its words and no codes."""
-    if not groups or not groups[0]:
-        return []
-    head = groups[0][0]
-    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
-        return []
-    return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
-
-
-def _needs_no_actor(candidate: EventCandidate) -> bool:
-    """Passives ("two soldiers were killed") and blasts ("a bombing killed two soldiers")
-    name their victim but often not the doer."""
-    if candidate.category in UNSEEN_DOER:
-        return True
-    token = candidate.trigger.token
-    return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
-
-
-def speaker_entity(head: Token | None, resolver: ActorResolver) -> Entity | None:
-    if head is None:
-        return None
-    return resolver.resolve(head) or _phrase_entity(head, "")
-
-
-def _choose_category(candidate: EventCandidate, context: SentenceContext, resources) -> tuple[str, str, float]:
-    """Ranks the lexicon's competing categories for the trigger with the classifier."""
-    category, mode = candidate.category, candidate.mode
-    if resources.classifier is None:
-        return category, mode, 0.0
-    probabilities = context.probabilities(resources.classifier)
-    if candidate.alternatives and category == candidate.trigger.pattern.category:
-        options = [candidate.trigger.pattern, *candidate.alternatives]
-        best = max(options, key=lambda p: probabilities.get(p.category, 0.0))
-        # The lexicon's first reading stands unless the classifier clearly prefers another.
-        if probabilities.get(best.category, 0.0) - probabilities.get(category, 0.0) >= CLASSIFIER_MARGIN:
-            category, mode = best.category, best.mode
-    if not mode:
-        mode = context.mode(resources.classifier, category)
-    return category, mode, round(probabilities.get(category, 0.0), 4)
-
-
-def _aux(candidate: EventCandidate, event_date: str | None, source: str, pub_date: str | None) -> str:
-    aux = candidate.modality.aux
-    if aux == "asserted" and source == "text" and event_date and pub_date:
-        age = Date.fromisoformat(pub_date) - Date.fromisoformat(event_date)
-        if age.days > HISTORICAL_DAYS:
-            return "historical"
-    return aux
-
-
-def _parties(candidate: EventCandidate, resolver: ActorResolver) -> tuple[list[Entity], list[Entity]]:
-    """Actors and recipients as the sentence names them (before any inference)."""
-    actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
-        _unresolved_subject(candidate.actor_heads)
-    recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
-                  if not any(r.start < a.end and a.start < r.end for a in actors)]
-    if candidate.trigger.pattern.has("reciprocal"):
-        return _unique(actors + recipients), []  # talks: every party is an actor
-    return actors, recipients
-
-
 def _evidence(context: SentenceContext, candidate: EventCandidate, actors: list[Entity],
               recipients: list[Entity]) -> Evidence:
     sentence, offset, trigger = context.text, context.offset, candidate.trigger
@@ -195,10 +93,10 @@ def _evidence(context: SentenceContext, candidate: EventCandidate, actors: list[
 def build_event(candidate: EventCandidate, context: SentenceContext, resources, number: int) -> Event | None:
     """The finished record for one candidate, or None when it names no one we can place."""
     resolver = ActorResolver(resources.dictionary, context.memory, context.mentions)
-    actors, recipients = _parties(candidate, resolver)
-    if not actors and not (recipients and _needs_no_actor(candidate)):
+    actors, recipients = named_parties(candidate, resolver)
+    if not actors and not (recipients and needs_no_actor(candidate)):
         return None
-    category, mode, confidence = _choose_category(candidate, context, resources)
+    category, mode, confidence = rank_with_classifier(candidate, context, resources.classifier)
     location = _locate(candidate, context, resources, actors + recipients)
     actors, recipients = complete_parties(category, actors, recipients, location)
     if not any(e.country for e in actors + recipients):
@@ -213,7 +111,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         id=f"{document.id}-{context.span.index}-{number}", story_id=document.id,
         event=category, mode=mode, actor=actors, recipient=recipients, evidence=evidence,
         pub_date=document.pub_date, date=event_date, date_source=date_source,
-        aux=_aux(candidate, event_date, date_source, document.pub_date),
+        aux=record_aux(candidate.modality, event_date, date_source, document.pub_date),
         attributed_to=shift(speaker, offset) if speaker else None,
         quad_code=quad_class(category), score=conflict_score(category, mode),
         location=location, event_text=evidence.trigger.text,

@@ -1,15 +1,22 @@
-"""Is it reported as fact, and by whom: PLOVER auxiliary modes and attribution.
+"""Is it reported as fact, and by whom: every decision on PLOVER's auxiliary mode (`aux`)
+and on attribution (`attributed_to`) lives here.
 
-Walks from a trigger up through the clauses that embed it. Modal verbs, negation,
-conditional clauses and governors such as "plans to", "believes that" set the mode; the
-first verb of saying sets `attributed_to` (its subject), as does "according to X".
+`read_modality` walks from a trigger up through the clauses that embed it. Modal verbs,
+negation, conditional clauses and governors such as "plans to", "believes that" set the
+aux; the first verb of saying sets the speaker (its subject), as does "according to X".
+`speech_act_modality` gives an act of saying the mode of the saying; `settle_reframed`
+asserts a promise, threat or refusal whose category came from how it was reported; and
+`record_aux` adds "historical" once the event's date is known.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date as Date
 
 from spacy.tokens import Token
+
+from eventcoder.ontology import CATEGORY_GOVERNORS
 
 HYPOTHETICAL_MODALS = frozenset({"would", "could", "might", "may", "should", "must", "can", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
@@ -18,7 +25,8 @@ PURPOSE_MARKS = frozenset({"so", "order"})
 CLIMB_DEPS = frozenset({"xcomp", "ccomp", "conj", "advcl", "pcomp", "prep", "dobj", "pobj", "attr",
                         "acomp", "oprd", "acl", "relcl", "appos", "dative"})
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "pcomp", "acl"})
-CATEGORY_EFFECTS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
+HISTORICAL_DAYS = 365
+"""An asserted event dated more than this before publication is reported as history."""
 RANK = {"asserted": 0, "historical": 1, "future": 2, "hypothetical": 3, "negated": 4}
 
 
@@ -121,7 +129,7 @@ def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
                 break
             if effect in ("future", "hypothetical", "negated"):
                 modality.raise_to(effect)
-            if effect in CATEGORY_EFFECTS and clausal and not modality.governor_category:
+            if effect in CATEGORY_GOVERNORS and clausal and not modality.governor_category:
                 modality.governor_category = effect
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             _inverted_speech(token.sent.root, trigger, governors, modality)
@@ -157,3 +165,22 @@ def _inverted_speech(root: Token, trigger: Token, governors: dict[str, str], mod
                 modality.belief = True
                 modality.raise_to("hypothetical")
             return
+
+
+def settle_reframed(modality: Modality) -> None:
+    """"Iran will not accept refugees" coded as a REJECT, "vowed to retaliate" as a
+    THREATEN: the refusal or threat itself was made, so it is asserted (unless it is only
+    somebody's belief)."""
+    if modality.aux in ("future", "hypothetical", "negated") and not modality.belief:
+        modality.aux = "asserted"
+
+
+def record_aux(modality: Modality, event_date: str | None, date_source: str, pub_date: str | None) -> str:
+    """The record's aux: the sentence's reading, or "historical" for an asserted event
+    the text dates more than HISTORICAL_DAYS before publication."""
+    aux = modality.aux
+    if aux == "asserted" and date_source == "text" and event_date and pub_date:
+        age = Date.fromisoformat(pub_date) - Date.fromisoformat(event_date)
+        if age.days > HISTORICAL_DAYS:
+            return "historical"
+    return aux

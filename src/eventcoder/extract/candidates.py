@@ -1,8 +1,13 @@
-"""From triggers to events: one event per predicate, with its actor and recipient heads.
+"""From triggers to event candidates: which words in a sentence name an event.
 
-Decides which triggers stand as events (a noun that is the object of "condemned" is the
-content of the condemnation, not a second event; "agreed to provide aid" is one AGREE),
-applies the lexicon flags (speech, reciprocal, guest), and reads the mode and speaker.
+A trigger stands as an event unless it is the content of another ("condemned the
+attack": the attack is what was condemned; "agreed to provide aid" is one AGREE), a
+description ("poses a threat"), a condition or purpose ("unless Israel rescinds"), or the
+background of the reported event ("after the invasion"). Rules add events that no single
+trigger names: a demand that someone "must" act, and readiness to act.
+
+Each candidate then takes its category from category.py, its aux and speaker from
+aux.py, and its argument heads from parties.py; this module only finds the events.
 """
 
 from __future__ import annotations
@@ -12,25 +17,18 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from eventcoder.extract import arguments
-from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
-from eventcoder.extract.aux import Modality, read_modality, speech_act_modality
+from eventcoder.extract.aux import Modality, read_modality, settle_reframed, speech_act_modality
+from eventcoder.extract.category import decide_category, fitting_patterns
+from eventcoder.extract.parties import find_party_heads
 from eventcoder.extract.triggers import Trigger, find_triggers
+from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
+from eventcoder.knowledge.words import word_set
+from eventcoder.ontology import CATEGORY_GOVERNORS
 
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "attr", "compound"})
-CATEGORY_GOVERNORS = frozenset({"AGREE", "REJECT", "THREATEN", "REQUEST"})
-COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
-# Announced conflictual acts are threats (PLOVER THREATEN: "threaten to boycott, impose a
-# curfew, blockade..."), as announced cooperation is AGREE.
-CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
-ADJUNCT_PREPS = frozenset({"despite", "amid", "after", "before", "during", "since", "following",
-                           "until", "because", "as", "while", "like", "unlike"})
-# Verbs that undo what their object names: agreeing to "postpone the demonstration" is a
-# concession, not a threat.
-REVERSALS = frozenset({"postpone", "delay", "cancel", "end", "stop", "halt", "suspend", "abandon",
-                       "lift", "call", "drop", "withdraw", "scrap", "defer"})
-BACKGROUND_PREPS = frozenset({"after", "following", "since", "before", "amid"})
+ADJUNCT_PREPS = word_set("adjunct_preps")
+BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 
 
@@ -94,70 +92,6 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
     return [(t, contents.get(t.token.i)) for t in standing]
 
 
-def _heads_for(candidate: EventCandidate) -> None:
-    token, pattern = candidate.trigger.token, candidate.trigger.pattern
-    if token.pos_ == "VERB":
-        actors = [arguments.verb_subjects(token)]
-        pattern_preps = [t for t in candidate.trigger.tokens if t.dep_ == "prep"]
-        recipients = [[o for p in pattern_preps for o in p.children if o.dep_ == "pobj"]]
-        recipients += arguments.verb_recipient_groups(token)
-    else:
-        actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
-    if candidate.content is not None:
-        recipients = recipients + _content_recipients(candidate.content.token)
-    recipients = [g for g in recipients if g]
-    if pattern.has("guest"):
-        actors, recipients = recipients[:1], actors
-    if pattern.has("speech"):
-        recipients = [arguments.speech_content_subject(token)] + recipients
-        actors = [[candidate.modality.speaker]] if candidate.modality.speaker is not None else []
-    inside = {t.i for t in candidate.trigger.tokens}  # "hunger" in "hunger strike" is no actor
-    candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
-    candidate.recipient_heads = [h for h in (_expand(g, inside) for g in recipients) if h]
-
-
-def _content_recipients(content: Token) -> list[list[Token]]:
-    """Whom a demand, refusal or promise concerns: "demanded that the US cancel" -> the US."""
-    if content.pos_ != "VERB":
-        return arguments.noun_recipient_groups(content)
-    own_subject = arguments.children(content, arguments.SUBJECT_DEPS)
-    if content.dep_ == "ccomp" and own_subject:
-        return [own_subject]
-    return arguments.verb_recipient_groups(content)
-
-
-def _expand(heads: list[Token], exclude: set[int]) -> list[Token]:
-    """The heads and the words coordinated with them ("Israel and Lebanon")."""
-    found: dict[int, Token] = {}
-    for head in heads:
-        for token in arguments.conjuncts(head):
-            if token.i not in exclude:
-                found.setdefault(token.i, token)
-    return list(found.values())
-
-
-def _category(trigger: Trigger, content: Trigger | None, governors: dict[str, str]) -> tuple[str, str]:
-    pattern = trigger.pattern
-    effect = governors.get(trigger.token.lemma_.lower())
-    if content is not None and effect in CATEGORY_GOVERNORS:
-        if effect == "AGREE" and content.pattern.category not in COOPERATIVE \
-                and content.token.head.lemma_.lower() not in REVERSALS:
-            return "THREATEN", ""  # "vowed to retaliate"
-        return effect, content.pattern.mode if effect == "REJECT" else ""
-    return pattern.category, pattern.mode
-
-
-def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
-    """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release;
-    "China protested the visit" is an accusation, "thousands protested" a protest."""
-    has_object = bool(arguments.children(token, arguments.OBJECT_DEPS))
-    if pattern.has("intransitive"):
-        return not has_object
-    if pattern.has("transitive"):
-        return has_object or arguments.is_passive(token)
-    return True
-
-
 def _is_background(token: Token) -> bool:
     """"one day after a Serbian jet shot down a helicopter", "following the invasion": the
     background of the reported event, reported as news in its own day."""
@@ -168,27 +102,14 @@ def _is_background(token: Token) -> bool:
     return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS for c in token.children)
 
 
-def _has_ultimatum(token: Token) -> bool:
-    """"will withdraw its force unless the president holds elections": an ultimatum."""
-    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
-
-
-def _reframe(category: str, modality: Modality, token: Token) -> str:
-    """Category changes that come from how the act is reported, not from its verb."""
-    governed = modality.governor_category
-    if governed == "AGREE":
-        return "AGREE" if category in COOPERATIVE else "THREATEN"
-    if governed in ("REJECT", "THREATEN", "REQUEST"):
-        return governed
-    if _has_ultimatum(token):
-        return "THREATEN"
-    if category in COOPERATIVE and modality.aux == "negated" and not modality.belief:
-        return "REJECT"  # "will not accept refugees", "would not meet their demands": a refusal
-    if category in COOPERATIVE_FUTURE and modality.aux == "future":
-        return "AGREE"  # PLOVER: future cooperation is AGREE
-    if category in CONFLICT_FUTURE and modality.aux == "future":
-        return "THREATEN"
-    return category
+def _names_event(trigger: Trigger, modality: Modality) -> bool:
+    """False for an event noun with no argument ("the opposition"), a condition or purpose
+    ("unless Israel rescinds ...", "to demand reforms") and a background event."""
+    if trigger.pattern.has("arg") and trigger.token.pos_ != "VERB" and not arguments.has_argument(trigger.token):
+        return False
+    if modality.modals & NOT_EVENTS:
+        return False
+    return not _is_background(trigger.token)
 
 
 def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]:
@@ -200,24 +121,15 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
             if modality.speech_verb is None:
                 continue
             modality = speech_act_modality(modality)
-        trigger.patterns = [p for p in trigger.patterns if _valency_fits(p, trigger.token)]
-        if not trigger.patterns:
+        trigger.patterns = fitting_patterns(trigger)
+        if not trigger.patterns or not _names_event(trigger, modality):
             continue
-        if trigger.pattern.has("arg") and trigger.token.pos_ != "VERB" and not arguments.has_argument(trigger.token):
-            continue
-        if modality.modals & NOT_EVENTS:
-            continue  # "unless Israel rescinds ...", "to demand reforms": conditions and purposes
-        if _is_background(trigger.token):
-            continue
-        category, mode = _category(trigger, content, lexicon.governors)
-        reframed = _reframe(category, modality, trigger.token)
-        if reframed != category:
-            category, mode = reframed, ""
-            if modality.aux in ("future", "hypothetical", "negated") and not modality.belief:
-                modality.aux = "asserted"  # the promise, threat or refusal itself was made
+        category, mode, reframed = decide_category(trigger, content, modality, lexicon.governors)
+        if reframed:
+            settle_reframed(modality)
         candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
                                    alternatives=trigger.patterns[1:])
-        _heads_for(candidate)
+        find_party_heads(candidate)
         candidates.append(_as_demand(candidate))
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}

@@ -1,16 +1,35 @@
-"""Defaults where the text is silent: whom a protest targets, who an unseen attacker is,
-where an unplaced group belongs.
+"""Who did it and to whom: every decision on an event's actor and recipient lives here.
 
-Every value set here is marked: inferred entities have `kind` "inferred" or "unidentified"
-and a `source` starting with "inferred:", and a country added to a named entity is noted
-in its `source`. docs/record.md lists the rules.
+In the order the coder takes them:
+
+1. `find_party_heads`: the argument heads of a candidate event, read off the dependency
+   tree by arguments.py (subjects, objects, possessors, prepositions), rearranged for
+   what the trigger means (a host is the recipient of a visit, a speaker the actor of a
+   threat, what a demand is about its recipient).
+2. `named_parties`: those heads resolved to entities with the actor dictionaries
+   (actors.py), the first group that names a placed actor winning; a doer the
+   dictionaries do not know stays as an unresolved entity.
+3. `complete_parties`: defaults where the text is silent: whom a protest targets, who an
+   unseen attacker is, where an unplaced group belongs.
+
+Every value set by step 3 is marked: inferred entities have `kind` "inferred" or
+"unidentified" and a `source` starting with "inferred:", and a country added to a named
+entity is noted in its `source`. docs/record.md lists the rules.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
+from eventcoder.extract import arguments
+from eventcoder.extract.actors import ActorResolver
 from eventcoder.records import Entity, Location
+
+if TYPE_CHECKING:
+    from eventcoder.extract.candidates import EventCandidate
 
 UNSEEN_DOER = frozenset({"ASSAULT", "COERCE"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
@@ -18,6 +37,136 @@ DOMESTIC = frozenset({"COERCE", "CONCEDE"})
 DOMESTIC_ACTOR = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "CONCEDE", "COERCE", "THREATEN", "RETREAT"})
 DOMESTIC_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "LAB", "EDU", "REL", "CRM", "AGR", "JRN"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
+"""Entity kinds that are only a place when they follow an unplaced actor ("protesters ... in Nairobi")."""
+
+
+# ---------------------------------------------------------------- 1. argument heads
+
+
+def find_party_heads(candidate: "EventCandidate") -> None:
+    """Sets candidate.actor_heads and recipient_heads: groups of head tokens, best first."""
+    token, pattern = candidate.trigger.token, candidate.trigger.pattern
+    if token.pos_ == "VERB":
+        actors = [arguments.verb_subjects(token)]
+        pattern_preps = [t for t in candidate.trigger.tokens if t.dep_ == "prep"]
+        recipients = [[o for p in pattern_preps for o in p.children if o.dep_ == "pobj"]]
+        recipients += arguments.verb_recipient_groups(token)
+    else:
+        actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
+    if candidate.content is not None:
+        recipients = recipients + _content_recipients(candidate.content.token)
+    recipients = [g for g in recipients if g]
+    if pattern.has("guest"):
+        actors, recipients = recipients[:1], actors
+    if pattern.has("speech"):
+        recipients = [arguments.speech_content_subject(token)] + recipients
+        actors = [[candidate.modality.speaker]] if candidate.modality.speaker is not None else []
+    inside = {t.i for t in candidate.trigger.tokens}  # "hunger" in "hunger strike" is no actor
+    candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
+    candidate.recipient_heads = [h for h in (_expand(g, inside) for g in recipients) if h]
+
+
+def _content_recipients(content: Token) -> list[list[Token]]:
+    """Whom a demand, refusal or promise concerns: "demanded that the US cancel" -> the US."""
+    if content.pos_ != "VERB":
+        return arguments.noun_recipient_groups(content)
+    own_subject = arguments.children(content, arguments.SUBJECT_DEPS)
+    if content.dep_ == "ccomp" and own_subject:
+        return [own_subject]
+    return arguments.verb_recipient_groups(content)
+
+
+def _expand(heads: list[Token], exclude: set[int]) -> list[Token]:
+    """The heads and the words coordinated with them ("Israel and Lebanon")."""
+    found: dict[int, Token] = {}
+    for head in heads:
+        for token in arguments.conjuncts(head):
+            if token.i not in exclude:
+                found.setdefault(token.i, token)
+    return list(found.values())
+
+
+# ---------------------------------------------------------------- 2. entities the sentence names
+
+
+def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple[list[Entity], list[Entity]]:
+    """Actors and recipients as the sentence names them (before any inference)."""
+    actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
+        _unresolved_subject(candidate.actor_heads)
+    recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
+                  if not any(r.start < a.end and a.start < r.end for a in actors)]
+    if candidate.trigger.pattern.has("reciprocal"):
+        return _unique(actors + recipients), []  # talks: every party is an actor
+    return actors, recipients
+
+
+def _unique(entities: list[Entity]) -> list[Entity]:
+    seen, found = set(), []
+    for entity in entities:
+        key = (entity.start, entity.end)
+        if key not in seen:
+            seen.add(key)
+            found.append(entity)
+    return found
+
+
+def resolve_all(heads: list[Token], resolve) -> list[Entity]:
+    """`resolve` maps a head to its entities (ActorResolver.resolve_compound / resolve_within)."""
+    return _unique([entity for head in heads for entity in resolve(head)])
+
+
+def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
+    """The first group of argument candidates that names a placed actor, else the first
+    that names any actor. An unplaced actor followed by a bare place ("dozens of
+    protesters" ... "in Nairobi") is that actor, placed there."""
+    fallback: list[Entity] = []
+    for group in groups:
+        entities = resolve_all(group, resolve)
+        placed = [e for e in entities if e.country or e.name]
+        if any(e.country for e in entities):
+            if fallback and all(e.kind in BARE_PLACE_KINDS for e in placed):
+                return [replace(e, country=placed[0].country) for e in fallback]
+            return placed
+        fallback = fallback or entities
+    return fallback
+
+
+def _phrase_entity(head: Token, source: str) -> Entity:
+    """An entity of the head's whole phrase, with its words and no codes."""
+    first, last = head.left_edge, head.right_edge
+    start, end = first.idx, last.idx + len(last.text)
+    return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind="unresolved", source=source)
+
+
+def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
+    """"Members of the Association of African Jurists investigated ...": a doer the
+    dictionaries do not know is still the doer; it keeps its words and no codes."""
+    if not groups or not groups[0]:
+        return []
+    head = groups[0][0]
+    if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+        return []
+    return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
+
+
+def needs_no_actor(candidate: "EventCandidate") -> bool:
+    """Passives ("two soldiers were killed") and blasts ("a bombing killed two soldiers")
+    name their victim but often not the doer."""
+    if candidate.category in UNSEEN_DOER:
+        return True
+    token = candidate.trigger.token
+    return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+
+
+def speaker_entity(head: Token | None, resolver: ActorResolver) -> Entity | None:
+    """Who the text says reported or claimed the event (`attributed_to`)."""
+    if head is None:
+        return None
+    return resolver.resolve(head) or _phrase_entity(head, "")
+
+
+# ---------------------------------------------------------------- 3. defaults where the text is silent
 
 
 def complete_parties(category: str, actors: list[Entity], recipients: list[Entity],

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from eventcoder.knowledge.cache import cached
+from eventcoder.knowledge.words import word_set
 from eventcoder.records import Location
 
 if TYPE_CHECKING:  # spaCy is only needed by callers that hold a parsed sentence
@@ -28,30 +29,15 @@ logger.addHandler(logging.NullHandler())
 
 GAZETTEER_RESOURCE = ("data", "places", "gazetteer.tsv.gz")
 
-# Prepositions that put an event somewhere ("from" and "to" name origins and goals instead).
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "across", "inside", "throughout", "around"}
-# Common nouns for events that a place name can modify: "the Khartoum protests".
-EVENT_NOUNS = {
-    "protest", "demonstration", "rally", "march", "riot", "strike", "attack", "bombing", "blast",
-    "explosion", "raid", "airstrike", "offensive", "clash", "fighting", "massacre", "shelling",
-    "talk", "summit", "meeting", "conference", "negotiation", "visit", "agreement", "accord", "deal",
-    "ceasefire", "truce", "election", "crackdown", "siege", "incursion", "invasion",
-}
-# Proper nouns after "in"/"at" that are dates or institutions, not places.
-NOT_PLACES = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "parliament", "congress", "senate", "court", "council", "ministry",
-    "assembly", "university", "nations", "commission", "cabinet", "office", "house",
-}
-# "the city of Aleppo": the name hangs off a generic place noun.
-# Generic geographic words: on their own they are no place ("Narnia Valley" is not "The Valley").
-GENERIC_WORDS = {
-    "valley", "strip", "bank", "city", "town", "river", "province", "region", "district", "state",
-    "county", "island", "islands", "coast", "mountains", "north", "south", "east", "west", "new",
-    "saint", "san", "port", "lake", "gulf", "sea", "desert",
-}
-PLACE_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "capital", "port"}
+# Word lists from knowledge/data/words: the prepositions that put an event somewhere, event
+# nouns a place name can modify ("the Khartoum protests"), words that are no place after
+# "in"/"at", generic geographic words, and nouns a name hangs off ("the city of Aleppo").
+# Each file's header says more; docs/knowledge.md says how to change them.
+PLACE_PREPOSITIONS = word_set("place_prepositions")
+EVENT_NOUNS = word_set("event_nouns")
+NOT_PLACES = word_set("not_places")
+GENERIC_WORDS = word_set("generic_words")
+PLACE_NOUNS = word_set("place_nouns")
 
 
 def normalize_name(name: str) -> str:

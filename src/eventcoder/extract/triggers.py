@@ -36,7 +36,8 @@ class Trigger:
         return max(t.idx + len(t.text) for t in self.tokens)
 
 
-def word_forms(token: Token) -> tuple[str, str]:
+def lemma_and_lowercase(token: Token) -> tuple[str, str]:
+    """The two spellings a pattern word can match: the token's lemma and its lowercase text."""
     return token.lemma_.lower(), token.lower_
 
 
@@ -50,7 +51,7 @@ def pos_matches(token: Token, pos: str) -> bool:
 
 def _dependent_match(token: Token, pattern: TriggerPattern) -> list[Token] | None:
     """The pattern's other words among the token's children (each used once)."""
-    forms = word_forms(token)
+    forms = lemma_and_lowercase(token)
     if not any(w in forms for w in pattern.words):
         return None
     rest = list(pattern.words)
@@ -58,7 +59,7 @@ def _dependent_match(token: Token, pattern: TriggerPattern) -> list[Token] | Non
     matched = [token]
     for child in token.children:
         for word in rest:
-            if word in word_forms(child):
+            if word in lemma_and_lowercase(child):
                 matched.append(child)
                 rest.remove(word)
                 break
@@ -73,7 +74,7 @@ def _contiguous_match(token: Token, pattern: TriggerPattern) -> list[Token] | No
         if start < 0 or start + size > len(doc):
             continue
         window = doc[start:start + size]
-        if all(w in word_forms(t) for w, t in zip(pattern.words, window)):
+        if all(w in lemma_and_lowercase(t) for w, t in zip(pattern.words, window)):
             # Report the match only at its syntactic head, so it is found once.
             if window.root == token:
                 return list(window)
@@ -84,13 +85,13 @@ def match_pattern(token: Token, pattern: TriggerPattern) -> list[Token] | None:
     if not pos_matches(token, pattern.pos):
         return None
     if len(pattern.words) == 1:
-        return [token] if pattern.words[0] in word_forms(token) else None
+        return [token] if pattern.words[0] in lemma_and_lowercase(token) else None
     return _contiguous_match(token, pattern) or _dependent_match(token, pattern)
 
 
 def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
     seen: dict[TriggerPattern, list[Token]] = {}
-    for form in set(word_forms(token)):
+    for form in set(lemma_and_lowercase(token)):
         for pattern in lexicon.candidates(form):
             if pattern not in seen:
                 matched = match_pattern(token, pattern)

@@ -4,17 +4,28 @@ Only http and https are fetched. Redirects are followed here, not by urllib, so 
 each hop's scheme is checked (a page must not be able to redirect us to file:// or
 ftp://), and the body is read in chunks so that an endless or huge response stops at
 max_bytes instead of filling memory.
+
+A fetch never reaches the machine's own services or its private network unless asked
+(`allow_private`): the address every connection actually reaches is checked after DNS
+resolution, on every redirect hop, so neither a name that resolves to 127.0.0.1, nor
+"2130706433", nor a redirect to http://localhost gets through. The timeout is a total
+deadline: a watchdog closes the connection when it passes, so a server that drips one
+byte a second cannot hold a fetch past it.
 """
 
 from __future__ import annotations
 
+import http.client
+import ipaddress
 import logging
 import re
+import socket
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventcoder import __version__
 from eventcoder.errors import FetchError
@@ -33,6 +44,8 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""
 class _Limits:
     deadline: float
     max_bytes: int
+    allow_private: bool = False
+    watchdogs: list[threading.Timer] = field(default_factory=list)
 
     def seconds_left(self, url: str) -> float:
         left = self.deadline - time.monotonic()
@@ -46,6 +59,75 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None  # urllib then raises HTTPError for the 3xx, which _open_once handles
 
 
+class _RefusedAddress(OSError):
+    """The connection reached an address that public fetching must not reach."""
+
+
+def refused_address_reason(address: str) -> str | None:
+    """Why an IP address is off limits for fetching (loopback, private, ...), or None."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    for kind in ("loopback", "unspecified", "link_local", "multicast", "private", "reserved"):
+        if getattr(ip, f"is_{kind}"):
+            return f"{kind.replace('_', '-')} address {ip}"
+    return None
+
+
+def _guarded_connection(limits: _Limits):
+    """socket.create_connection that checks the peer's address before any byte is sent
+    and arms the deadline watchdog on the socket."""
+
+    def connect(address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None, **kwargs):
+        sock = socket.create_connection(address, timeout, source_address, **kwargs)
+        reason = None if limits.allow_private else refused_address_reason(sock.getpeername()[0])
+        if reason is not None:
+            sock.close()
+            raise _RefusedAddress(f"refused to fetch from a {reason} (use --allow-private-urls to permit)")
+        _watchdog(sock, limits)
+        return sock
+
+    return connect
+
+
+def _watchdog(sock: socket.socket, limits: _Limits) -> None:
+    """Shut the socket down at the deadline, whatever a blocked read is waiting for."""
+    def expire() -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # already closed: the fetch finished in time
+
+    timer = threading.Timer(max(0.0, limits.deadline - time.monotonic()), expire)
+    timer.daemon = True
+    timer.start()
+    limits.watchdogs.append(timer)
+
+
+def _opener(limits: _Limits) -> urllib.request.OpenerDirector:
+    connect = _guarded_connection(limits)
+
+    class GuardedHTTP(http.client.HTTPConnection):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._create_connection = connect
+
+    class GuardedHTTPS(http.client.HTTPSConnection):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._create_connection = connect
+
+    class HTTPHandler(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(GuardedHTTP, req)
+
+    class HTTPSHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(GuardedHTTPS, req, context=self._context)
+
+    return urllib.request.build_opener(_NoRedirect, HTTPHandler, HTTPSHandler)
+
+
 def check_scheme(url: str) -> None:
     """Raise FetchError unless url is http or https."""
     scheme = urllib.parse.urlsplit(url).scheme.lower()
@@ -54,13 +136,22 @@ def check_scheme(url: str) -> None:
         raise FetchError(f"{url}: only http and https URLs are fetched, not {shown}")
 
 
-def fetch_url(url: str, timeout: float, max_bytes: int) -> tuple[str, str]:
+def fetch_url(url: str, timeout: float, max_bytes: int, allow_private: bool = False) -> tuple[str, str]:
     """Return (page text, final URL) after at most MAX_REDIRECTS redirects.
 
-    timeout bounds the whole download, not only each socket read.
+    timeout bounds the whole download, redirects included, not only each socket read.
+    Loopback, private, link-local and unspecified addresses are refused unless
+    allow_private is set.
     """
-    limits = _Limits(time.monotonic() + timeout, max_bytes)
-    opener = urllib.request.build_opener(_NoRedirect)
+    limits = _Limits(time.monotonic() + timeout, max_bytes, allow_private)
+    try:
+        return _follow(_opener(limits), url, limits)
+    finally:
+        for watchdog in limits.watchdogs:
+            watchdog.cancel()
+
+
+def _follow(opener, url: str, limits: _Limits) -> tuple[str, str]:
     current = url
     for _ in range(MAX_REDIRECTS + 1):
         check_scheme(current)
@@ -87,9 +178,11 @@ def _open_once(opener, url: str, limits: _Limits) -> str | tuple[str, str]:
         raise FetchError(f"{url}: HTTP {error.code} {error.reason}") from error
     except FetchError:
         raise
-    except (urllib.error.URLError, OSError, ValueError) as error:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as error:
         reason = getattr(error, "reason", None) or error
-        if isinstance(reason, TimeoutError) or "timed out" in str(reason):
+        if isinstance(reason, _RefusedAddress):
+            raise FetchError(f"{url}: {reason}") from error
+        if isinstance(reason, TimeoutError) or "timed out" in str(reason) or time.monotonic() >= limits.deadline:
             raise FetchError(f"{url}: timed out") from error
         raise FetchError(f"{url}: could not be fetched ({reason})") from error
 
@@ -101,13 +194,14 @@ def _read_body(response, url: str, limits: _Limits) -> str:
     chunks, size = [], 0
     while True:
         limits.seconds_left(url)
-        chunk = response.read(_CHUNK)
+        chunk = response.read1(_CHUNK)  # one socket read: the deadline is checked between them
         if not chunk:
             break
         size += len(chunk)
         if size > limits.max_bytes:
             raise FetchError(f"{url}: response is larger than {limits.max_bytes:,} bytes")
         chunks.append(chunk)
+    limits.seconds_left(url)  # the watchdog ends a late body like a finished one
     return _decode(b"".join(chunks), response.headers.get_content_charset())
 
 

@@ -77,6 +77,7 @@ class ReadOptions:
     check_language: bool = True
     fetch_timeout: float = 10.0
     max_fetch_bytes: int = 5_000_000
+    allow_private_urls: bool = False
 
 
 @dataclass
@@ -220,6 +221,38 @@ def _checked_format(source: str | Path, format: str | None) -> str:
     return chosen
 
 
+def check_records(
+    records: Iterable[Mapping[str, Any] | Document], options: ReadOptions = ReadOptions()
+) -> Iterator[Document | Rejection]:
+    """The same checks as read_documents, for records already in memory (the Python API).
+
+    Each record is a dict with the fields of a JSONL line (id, text or url, pub_date,
+    title) or a Document. Reasons name the record's id, or its 1-based position when it
+    has none (it is then called "line-N", as in a JSONL file).
+    """
+    checker = _Checker(options, _default_pub_date(options.pub_date))
+    for position, record in enumerate(records, start=1):
+        yield checker.check(_record_in_memory(record, position))
+
+
+def _record_in_memory(value: Mapping[str, Any] | Document, position: int) -> _Record:
+    if isinstance(value, Document):
+        value = {"id": value.id, "text": value.text, "pub_date": value.pub_date, "title": value.title,
+                 "url": value.url}
+    if not isinstance(value, Mapping):
+        reason = f"line {position}: expected a dict or a Document, found {type(value).__name__!r}"
+        return _Record(None, position, problem=Rejection(None, position, reason, "bad_record"))
+    record = _record_from_mapping(dict(value), position, [])
+    if record.problem is None and record.id != f"line-{position}":
+        record.line = None  # in memory there are no lines: reasons name the id
+    if "text" not in value and "url" not in value:
+        found = ", ".join(sorted(map(str, value))[:10]) or "none"
+        reason = (f"{_where(record)}: no 'text' or 'url' field; the record has: {found} "
+                  "(expected: id, text or url, and optionally pub_date, title)")
+        record.problem = Rejection(record.id, record.line, reason, "missing_text")
+    return record
+
+
 def _default_pub_date(value: str | None) -> str | None:
     if value is None:
         return None
@@ -318,7 +351,8 @@ def _record_text(record: _Record, options: ReadOptions) -> str:
 
 def _fetch(record: _Record, options: ReadOptions) -> str:
     try:
-        page, final_url = fetching.fetch_url(record.url, options.fetch_timeout, options.max_fetch_bytes)
+        page, final_url = fetching.fetch_url(record.url, options.fetch_timeout, options.max_fetch_bytes,
+                                             options.allow_private_urls)
     except FetchError as error:
         message = str(error).removeprefix(f"{record.url}: ")  # _where() already names the URL
         raise _Rejected("fetch_failed", message) from error

@@ -1,1 +1,1 @@
-"""What the coder knows, as data: trigger lexicons, actor dictionaries, gazetteer, classifier."""
+"""What the coder knows, as data: trigger lexicons, word lists, actor dictionaries, gazetteer, classifier (docs/knowledge.md)."""

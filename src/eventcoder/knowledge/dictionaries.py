@@ -21,6 +21,7 @@ from typing import Any, Sequence
 
 from eventcoder.knowledge.cache import cached
 from eventcoder.errors import DictionaryError
+from eventcoder.knowledge.words import word_map
 from eventcoder.ontology import SECTORS
 
 logger = logging.getLogger(__name__)
@@ -37,20 +38,10 @@ USER_COLUMNS = ("name", "country", "sector", "other_sectors", "kind", "organizat
                 "valid_from", "valid_to", "aliases")
 Row = tuple[str, str, str, str, str, str, str, str, str, str]
 
-# Words that add a sector to the agent or actor they modify ("opposition lawmakers").
+# Words that add a sector to the agent or actor they modify ("opposition lawmakers"); the
+# list is data/words/modifier_sectors.tsv (docs/knowledge.md).
 MODIFIER_SECTORS: dict[str, tuple[str, ...]] = {
-    "opposition": ("OPP",), "dissident": ("OPP",), "anti-government": ("OPP",),
-    "former": ("ELI",), "ex": ("ELI",), "exiled": ("ELI", "OPP"), "ousted": ("ELI",),
-    "deposed": ("ELI",), "late": ("ELI",), "retired": ("ELI",),
-    "rebel": ("REB",), "insurgent": ("REB",), "separatist": ("REB",), "militant": ("REB",),
-    "jihadist": ("REB",), "guerrilla": ("REB",),
-    "paramilitary": ("PRM",), "pro-government": ("PRM",),
-    "ruling": ("GOV",), "state": ("GOV",), "government": ("GOV",), "governing": ("GOV",),
-    "military": ("MIL",), "army": ("MIL",), "naval": ("MIL",),
-    "police": ("COP",), "intelligence": ("SPY",), "judicial": ("JUD",),
-    "parliamentary": ("LEG",), "legislative": ("LEG",), "unidentified": ("UAF",),
-    "armed": ("UAF",), "student": ("EDU",), "refugee": ("REF",), "religious": ("REL",),
-}
+    word: tuple(codes.split()) for word, codes in word_map("modifier_sectors").items()}
 # Capitalised acronyms that fold onto everyday words ("US" -> "us"); the table stores the
 # dotted form, which spaCy keeps as one token.
 CASED_TOKENS = {"US": "u.s.", "WHO": "w.h.o.", "IS": "i.s."}

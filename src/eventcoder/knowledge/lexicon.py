@@ -52,10 +52,6 @@ class Lexicon:
     def candidates(self, lemma: str) -> list[TriggerPattern]:
         return self.by_word.get(lemma, [])
 
-    @property
-    def words(self) -> frozenset[str]:
-        return frozenset(self.by_word)
-
 
 def _data_dir():
     return resources.files("eventcoder.knowledge") / "data" / "triggers"

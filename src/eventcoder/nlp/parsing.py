@@ -103,12 +103,12 @@ def use_numpy_matmul() -> None:
         set_current_ops(NumpyOps(use_blis=False))
 
 
-@lru_cache(maxsize=1)
-def load_sentence_splitter() -> Callable[[str], Doc]:
+@lru_cache(maxsize=4)
+def load_sentence_splitter(name: str | None = None) -> Callable[[str], Doc]:
     """The model's own tokenizer plus a punctuation sentencizer: no tagging, no parsing.
 
     Borrowing the loaded model's tokenizer instead of building a blank English pipeline
     saves about 0.3 s of a cold start; the split is the same (tests/nlp/test_parsing.py)."""
-    tokenizer = load_model().tokenizer
+    tokenizer = load_model(name).tokenizer
     sentencizer = Sentencizer()
     return lambda text: sentencizer(tokenizer(text))

@@ -6,7 +6,7 @@ some way to code an event are all in it:
 - every word of a multi-word pattern ("open" and "fire"; punctuation in a pattern is
   ignored, since it is always allowed to be there);
 - a readiness adjective ("willing") or a speech verb with an obligation modal ("said ...
-  must"), the two event sources that are not trigger patterns (events.py).
+  must"), the two event sources that are not trigger patterns (extract/candidates.py).
 Word forms are generated from each pattern word (regular endings and a table of irregular
 verbs, also inside compounds: "withheld" from "withhold") and over-generated on purpose:
 an extra form only costs a parse, a missing one loses an event. docs/speed.md reports
@@ -20,29 +20,11 @@ from dataclasses import dataclass
 
 from eventcoder.extract.candidates import OBLIGATION_MODALS
 from eventcoder.knowledge.lexicon import Lexicon
+from eventcoder.knowledge.words import word_map
 
-# Irregular verbs: base -> past and participle forms (a regular ending cannot reach them).
-IRREGULAR_VERBS = {
-    "arise": "arose arisen", "bear": "bore borne born", "beat": "beaten", "become": "became",
-    "begin": "began begun", "bend": "bent", "bind": "bound", "bite": "bit bitten", "bleed": "bled",
-    "blow": "blew blown", "break": "broke broken", "bring": "brought", "build": "built",
-    "burn": "burnt", "buy": "bought", "catch": "caught", "choose": "chose chosen", "come": "came",
-    "deal": "dealt", "draw": "drew drawn", "drive": "drove driven", "eat": "ate eaten",
-    "fall": "fell fallen", "feed": "fed", "feel": "felt", "fight": "fought", "find": "found",
-    "flee": "fled", "fly": "flew flown", "forbid": "forbade forbidden", "forgive": "forgave forgiven",
-    "freeze": "froze frozen", "get": "got gotten", "give": "gave given", "go": "went gone",
-    "grow": "grew grown", "hang": "hung", "have": "had has", "hear": "heard", "hide": "hid hidden",
-    "hold": "held", "keep": "kept", "know": "knew known", "lay": "laid", "lead": "led",
-    "leave": "left", "lend": "lent", "lose": "lost", "make": "made", "mean": "meant", "meet": "met",
-    "pay": "paid", "ride": "rode ridden", "rise": "rose risen", "run": "ran", "say": "said",
-    "see": "saw seen", "seek": "sought", "sell": "sold", "send": "sent", "shake": "shook shaken",
-    "shoot": "shot", "show": "shown", "sink": "sank sunk", "slay": "slew slain", "speak": "spoke spoken",
-    "spend": "spent", "stand": "stood", "steal": "stole stolen", "strike": "struck stricken",
-    "swear": "swore sworn", "take": "took taken", "teach": "taught", "tear": "tore torn",
-    "tell": "told", "think": "thought", "throw": "threw thrown", "wear": "wore worn",
-    "weep": "wept", "win": "won", "withdraw": "withdrew withdrawn", "write": "wrote written",
-    "wound": "wounded", "be": "is are was were been am", "do": "did done does",
-}
+# Irregular verbs: base -> past and participle forms, which a regular ending cannot reach
+# (data/words/irregular_verbs.tsv).
+IRREGULAR_VERBS = word_map("irregular_verbs")
 WORD = re.compile(r"[a-z]+")
 
 
@@ -61,18 +43,18 @@ def event_words(lexicon: Lexicon) -> EventWords:
     for pattern in patterns:
         words = [word for word in pattern.words if WORD.fullmatch(word)]
         if len(words) == 1:
-            single |= word_forms(words[0])
+            single |= inflected_forms(words[0])
         elif words:
-            multi.add(tuple(frozenset(word_forms(word)) for word in words))
+            multi.add(tuple(frozenset(inflected_forms(word)) for word in words))
     governed = lexicon.governors.items()
     for word, effect in governed:
         if effect == "AGREE":
-            single |= word_forms(word)
-    speech = {form for word, effect in governed if effect == "speech" for form in word_forms(word)}
+            single |= inflected_forms(word)
+    speech = {form for word, effect in governed if effect == "speech" for form in inflected_forms(word)}
     return EventWords(frozenset(single), tuple(sorted(multi, key=repr)), frozenset(speech), OBLIGATION_MODALS)
 
 
-def word_forms(word: str) -> set[str]:
+def inflected_forms(word: str) -> set[str]:
     """The word and its inflections, generously (inflections of each part of "step down")."""
     forms = {word}
     for part in word.split():

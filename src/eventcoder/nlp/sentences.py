@@ -24,9 +24,10 @@ class SentenceSpan:
     end: int
 
 
-def split_sentences(text: str) -> list[SentenceSpan]:
-    """Sentences of a document as character spans; paragraphs (lines) never share one."""
-    nlp = load_sentence_splitter()
+def split_sentences(text: str, model: str | None = None) -> list[SentenceSpan]:
+    """Sentences of a document as character spans; paragraphs (lines) never share one.
+    `model` is the spaCy model whose tokenizer splits (CoderOptions.model; None: the default)."""
+    nlp = load_sentence_splitter(model)
     spans = []
     for paragraph in PARAGRAPH.finditer(text):
         doc = nlp(paragraph.group())

@@ -1,0 +1,123 @@
+"""Which PLOVER category an event gets: every category decision lives here.
+
+Three steps, in the order the coder takes them:
+
+1. `fitting_patterns`: the trigger's lexicon readings that fit its valency ("thousands
+   protested" is a PROTEST, "China protested the visit" an ACCUSE).
+2. `decide_category`: the reading's category, changed by what governs the trigger
+   ("vowed to retaliate" is a THREATEN, "refused to attend the talks" a REJECT) and by
+   how it is reported (announced cooperation is AGREE, announced conflict THREATEN, an
+   ultimatum THREATEN, a negated cooperation REJECT).
+3. `rank_with_classifier`: when the lexicon offers several readings, the sentence
+   classifier may overrule the first by a clear margin; it also supplies the mode.
+
+Rules that create events of a fixed category from the sentence's shape (a demand that
+someone "must" act, readiness to act, a speaker's demand) live in candidates.py with the
+other ways an event is found.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventcoder.extract import arguments
+from eventcoder.extract.aux import Modality
+from eventcoder.knowledge.lexicon import TriggerPattern
+from eventcoder.knowledge.words import word_set
+from eventcoder.ontology import CATEGORY_GOVERNORS
+
+if TYPE_CHECKING:
+    from eventcoder.extract.triggers import Trigger
+
+COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+# Announced conflictual acts are threats (PLOVER THREATEN: "threaten to boycott, impose a
+# curfew, blockade..."), as announced cooperation is AGREE.
+CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+REVERSALS = word_set("reversal_verbs")
+CLASSIFIER_MARGIN = 0.15
+"""The lexicon's first reading stands unless the classifier prefers another by this much."""
+
+
+def fitting_patterns(trigger: "Trigger") -> list[TriggerPattern]:
+    """The trigger's readings whose valency fits the sentence, best first."""
+    return [p for p in trigger.patterns if _valency_fits(p, trigger.token)]
+
+
+def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
+    """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release;
+    "China protested the visit" is an accusation, "thousands protested" a protest."""
+    has_object = bool(arguments.children(token, arguments.OBJECT_DEPS))
+    if pattern.has("intransitive"):
+        return not has_object
+    if pattern.has("transitive"):
+        return has_object or arguments.is_passive(token)
+    return True
+
+
+def decide_category(trigger: "Trigger", content: "Trigger | None", modality: Modality,
+                    governors: dict[str, str]) -> tuple[str, str, bool]:
+    """(category, mode, reframed): reframed says the report, not the verb, set the category."""
+    category, mode = _governed_category(trigger, content, governors)
+    reframed = _reframe(category, modality, trigger.token)
+    if reframed != category:
+        return reframed, "", True
+    return category, mode, False
+
+
+def _governed_category(trigger: "Trigger", content: "Trigger | None", governors: dict[str, str]) -> tuple[str, str]:
+    """A governor that names the act ("agreed to", "refused to", "demanded") with the
+    trigger's event as its content; else the trigger's own reading."""
+    pattern = trigger.pattern
+    effect = governors.get(trigger.token.lemma_.lower())
+    if content is not None and effect in CATEGORY_GOVERNORS:
+        if effect == "AGREE" and content.pattern.category not in COOPERATIVE \
+                and content.token.head.lemma_.lower() not in REVERSALS:
+            return "THREATEN", ""  # "vowed to retaliate"
+        return effect, content.pattern.mode if effect == "REJECT" else ""
+    return pattern.category, pattern.mode
+
+
+def _has_ultimatum(token: Token) -> bool:
+    """"will withdraw its force unless the president holds elections": an ultimatum."""
+    return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
+
+
+def _reframe(category: str, modality: Modality, token: Token) -> str:
+    """Category changes that come from how the act is reported, not from its verb."""
+    governed = modality.governor_category
+    if governed == "AGREE":
+        return "AGREE" if category in COOPERATIVE else "THREATEN"
+    if governed in ("REJECT", "THREATEN", "REQUEST"):
+        return governed
+    if _has_ultimatum(token):
+        return "THREATEN"
+    if category in COOPERATIVE and modality.aux == "negated" and not modality.belief:
+        return "REJECT"  # "will not accept refugees", "would not meet their demands": a refusal
+    if category in COOPERATIVE_FUTURE and modality.aux == "future":
+        return "AGREE"  # PLOVER: future cooperation is AGREE
+    if category in CONFLICT_FUTURE and modality.aux == "future":
+        return "THREATEN"
+    return category
+
+
+def rank_with_classifier(candidate, context, classifier) -> tuple[str, str, float]:
+    """(category, mode, confidence) after the classifier has ranked the lexicon's readings.
+
+    Only a category that is still the trigger's first reading is ranked (a reframed or
+    rule-made category is not the lexicon's to overrule). `context` caches the
+    sentence's probabilities (assembly.SentenceContext)."""
+    category, mode = candidate.category, candidate.mode
+    if classifier is None:
+        return category, mode, 0.0
+    probabilities = context.probabilities(classifier)
+    if candidate.alternatives and category == candidate.trigger.pattern.category:
+        readings = [candidate.trigger.pattern, *candidate.alternatives]
+        best = max(readings, key=lambda p: probabilities.get(p.category, 0.0))
+        if probabilities.get(best.category, 0.0) - probabilities.get(category, 0.0) >= CLASSIFIER_MARGIN:
+            category, mode = best.category, best.mode
+    if not mode:
+        mode = context.mode(classifier, category)
+    return category, mode, round(probabilities.get(category, 0.0), 4)

@@ -1,0 +1,51 @@
+"""The real-news set as built by tools/build_realnews.py: whole, attributed, split by article."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+from eventcoder.evaluation.gold import file_sha256
+
+REALNEWS = Path(__file__).resolve().parents[1] / "data" / "realnews"
+FLOORS = json.loads((Path(__file__).parent / "accuracy_floors.json").read_text())
+FIELDS = {"id", "article_id", "sentence_index", "part", "text", "pub_date", "url", "title"}
+
+
+def rows(name):
+    return [json.loads(line) for line in (REALNEWS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_sentences_are_the_pinned_set():
+    # Annotations refer to these ids and texts: a rebuild that changes them must be deliberate.
+    assert file_sha256(REALNEWS / "sentences.jsonl") == FLOORS["realnews"]["sentences_sha256"]
+
+
+def test_every_sentence_has_its_fields_and_a_unique_id():
+    sentences = rows("sentences.jsonl")
+    assert len(sentences) >= 450
+    assert all(FIELDS <= set(s) and s["text"].strip() for s in sentences)
+    assert len({s["id"] for s in sentences}) == len(sentences)
+    assert all(s["url"].startswith("https://en.wikinews.org/wiki/") for s in sentences)
+
+
+def test_parts_are_split_by_article_about_two_to_one():
+    sentences = rows("sentences.jsonl")
+    parts_of_article = {}
+    for s in sentences:
+        parts_of_article.setdefault(s["article_id"], set()).add(s["part"])
+    assert all(len(parts) == 1 for parts in parts_of_article.values())
+    articles = Counter(next(iter(parts)) for parts in parts_of_article.values())
+    assert set(articles) == {"dev", "test"} and 0.55 <= articles["dev"] / sum(articles.values()) <= 0.75
+
+
+def test_each_sentence_is_its_article_sentence_at_its_index():
+    articles = {a["article_id"]: a for a in rows("articles.jsonl")}
+    for s in rows("sentences.jsonl"):
+        assert articles[s["article_id"]]["sentences"][s["sentence_index"]] == s["text"]
+        assert articles[s["article_id"]]["part"] == s["part"]
+
+
+def test_every_article_is_attributed():
+    provenance = (REALNEWS / "PROVENANCE.md").read_text(encoding="utf-8")
+    assert "CC BY 2.5" in provenance and (REALNEWS / "LICENSE.md").exists()
+    assert all(a["url"] in provenance for a in rows("articles.jsonl"))
