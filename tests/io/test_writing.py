@@ -109,6 +109,7 @@ def test_event_columns_flattens_lists_and_missing_parts():
 def test_format_from_extension_and_explicit_format_wins(tmp_path):
     assert output_format("a.db") == "duckdb"
     assert output_format("a.ndjson") == "jsonl"
+    assert output_format("a.json") == "jsonl"  # read: what earlier versions wrote
     assert output_format("-") == "jsonl"
     assert output_format("a.txt", "csv") == "csv"
     assert output_format("a.json", "jsonl") == "jsonl"  # asked for explicitly

@@ -30,7 +30,7 @@ from eventcoder.engines.batch import (
 from eventcoder.errors import StrictModeError
 from eventcoder.io.reading import Document, ReadOptions, check_source
 from eventcoder.io.status import StatusLog, drop_events_without_status, status_path
-from eventcoder.io.writing import open_writer, output_format
+from eventcoder.io.writing import open_writer, writer_format
 
 log = logging.getLogger(__name__)
 
@@ -150,7 +150,7 @@ def run(source: str, options: RunOptions, coder_options: CoderOptions,
     files = input_files(source)
     for name in files:
         check_source(name, options.input_format)  # before any output file is created
-    output_format(options.output, options.format)
+    writer_format(options.output, options.format)
     log_path = status_path(options.output)
     done: tuple[set[str], set] = (set(), set())
     if options.resume and Path(log_path).exists():

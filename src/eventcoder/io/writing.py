@@ -38,7 +38,7 @@ from eventcoder.records import Entity, Event, Location
 logger = logging.getLogger(__name__)
 
 OUTPUT_EXTENSIONS = {
-    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",  # .json: read only (JSONL of earlier versions)
     ".csv": "csv", ".parquet": "parquet", ".duckdb": "duckdb", ".db": "duckdb",
 }
 PART_PATTERN = "part-{:06d}.parquet"
@@ -55,13 +55,8 @@ class EventWriter(Protocol):
 
 
 def output_format(path: str | Path, format: str | None = None) -> str:
-    """The output format: explicit format wins, else the file extension."""
+    """The format of an output: explicit format wins, else the file extension."""
     suffix = Path(path).suffix.lower()
-    if format is None and suffix == ".json":
-        # A JSON document would be one array, written only at close: a killed run would leave
-        # nothing readable and --resume could not append. Say so rather than write JSONL into it.
-        raise InputFormatError(f"{path}: eventcoder writes JSON Lines, one record a line; "
-                               "name the output .jsonl (or give --format jsonl)")
     chosen = format or ("jsonl" if str(path) == STDOUT else OUTPUT_EXTENSIONS.get(suffix))
     if chosen not in ("jsonl", "csv", "parquet", "duckdb"):
         known = ", ".join(OUTPUT_EXTENSIONS)
@@ -69,11 +64,21 @@ def output_format(path: str | Path, format: str | None = None) -> str:
     return chosen
 
 
+def writer_format(path: str | Path, format: str | None = None) -> str:
+    """output_format of an output about to be written, which may not be named .json."""
+    if format is None and Path(path).suffix.lower() == ".json":
+        # A JSON document would be one array, written only at close: a killed run would leave
+        # nothing readable and --resume could not append. Say so rather than write JSONL into it.
+        raise InputFormatError(f"{path}: eventcoder writes JSON Lines, one record a line; "
+                               "name the output .jsonl (or give --format jsonl)")
+    return output_format(path, format)
+
+
 def open_writer(path: str | Path, format: str | None = None, append: bool = False,
                 extra_fields: Sequence[pa.Field] = ()) -> EventWriter:
     """A writer for path ("-": JSONL on standard output); append=True keeps what is there
     (for --resume). `extra_fields`: columns beyond the event's that the records carry."""
-    chosen = output_format(path, format)
+    chosen = writer_format(path, format)
     if str(path) == STDOUT:
         if chosen != "jsonl":
             raise InputFormatError(f"standard output takes JSONL only, not {chosen}")
