@@ -99,8 +99,8 @@ def warm_up() -> None:
 
 
 @pytest.fixture(scope="module")
-def reference(coder, corpus):
-    return local_run(coder, corpus / "corpus", corpus / "local.jsonl", workers=1)
+def reference(_session_coder, corpus):  # the session's Coder (this module is marked model)
+    return local_run(_session_coder, corpus / "corpus", corpus / "local.jsonl", workers=1)
 
 
 def test_the_local_run_reads_the_folder_as_one_checked_stream(reference, corpus):
