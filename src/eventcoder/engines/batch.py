@@ -121,7 +121,7 @@ def earlier_claims(ids_per_input: Sequence[tuple[str | None, Iterable[tuple[int 
             if record_id in first:
                 conflicts.setdefault(record_id, first[record_id])
             else:
-                own.setdefault(record_id, f"line {line}" if source is None else claim_text(line, source))
+                own.setdefault(record_id, claim_text(line, source))
         first.update(own)
         conflicts_per_input.append(conflicts)
     return conflicts_per_input

@@ -207,9 +207,11 @@ def row_ids(rows: Iterable[Mapping[str, Any]], first_line: int = 1) -> Iterator[
         yield line, record.id if record.problem is None and record.id_given else None
 
 
-def claim_text(line: int | None, source: str) -> str:
-    """Where an id was first used, as a duplicate_id reason names it."""
-    return f"line {line} of {source}" if line is not None else source
+def claim_text(line: int | None, source: str | None) -> str:
+    """Where an id was first used, as a duplicate_id reason names it (no source: the same input)."""
+    if line is None:
+        return source or "an earlier record"
+    return f"line {line} of {source}" if source else f"line {line}"
 
 
 def _checked_format(source: str | Path, format: str | None) -> str:
@@ -265,7 +267,7 @@ def _default_pub_date(value: str | None) -> str | None:
 class _Checker:
     """Turns records into Documents or Rejections; remembers ids to catch duplicates."""
 
-    def __init__(self, options: ReadOptions, default_date: str | None, source: str,
+    def __init__(self, options: ReadOptions, default_date: str | None, source: str | None = None,
                  claimed: dict[str, str] | None = None):
         self.options = options
         self.default_date = default_date
