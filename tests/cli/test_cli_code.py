@@ -200,7 +200,9 @@ def test_strict_without_rejections_exits_0(tmp_path):
     (["missing.jsonl", "-o", "{tmp}/x.jsonl"], "Error: missing.jsonl does not exist"),
     (["missing.csv", "-o", "{tmp}/x.jsonl"], "Error: missing.csv does not exist"),
     (["{corpus}", "-o", "{tmp}/x.xyz"], "cannot tell the output format"),
-    (["{tmp}", "-o", "{tmp}/x.jsonl"], "is a directory"),
+    (["{tmp}/empty", "-o", "{tmp}/x.jsonl"], "is a directory with no input files"),
+    (["{tmp}/none-*.jsonl", "-o", "{tmp}/x.jsonl"], "the pattern matches no files"),
+    (["{corpus}", "-o", "{tmp}/x.json"], "eventcoder writes JSON Lines"),
     (["{tmp}/blob.bin", "-o", "{tmp}/x.jsonl"], "unknown binary format"),
     (["{tmp}/no_text.csv", "-o", "{tmp}/x.jsonl"], "CSV needs a 'text' or 'url' column; found columns: id, body"),
     (["file:///etc/passwd", "-o", "{tmp}/x.jsonl"], "only http and https URLs are fetched, not file://"),
@@ -209,6 +211,7 @@ def test_input_errors_exit_1_without_leaving_output(corpus, tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     (tmp_path / "blob.bin").write_bytes(b"\x00\x01\x02binary")
     (tmp_path / "no_text.csv").write_text("id,body\n1,hello\n")
+    (tmp_path / "empty").mkdir()
     result = code(*[a.format(tmp=tmp_path, corpus=corpus) for a in args])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: ") and message in result.stderr
@@ -358,3 +361,43 @@ def test_url_is_fetched_and_coded(site, tmp_path, monkeypatch):
     (row,) = read_jsonl(tmp_path / "missing.jsonl.docs.jsonl")
     assert (row["status"], row["code"], row["reason"]) == (
         "rejected", "fetch_failed", f"{site}/missing.html: HTTP 404 File not found")
+
+
+# ---------------------------------------------------------------- folders, globs and the Dask engine's options
+
+
+def test_a_folder_is_read_as_one_input_with_status_rows_naming_each_file(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    write_corpus(folder / "1.jsonl", RECORDS[:2])
+    write_corpus(folder / "2.jsonl", [RECORDS[3], {"id": "a1", "text": "Repeated.", "pub_date": PUB_DATE}])
+    output = tmp_path / "out.jsonl"
+    result = code(folder, "-o", output)
+    assert result.exit_code == 0, result.output
+    rows = read_jsonl(output.with_name("out.jsonl.docs.jsonl"))
+    assert [(Path(r["source"]).name, r["line"], r["id"], r["status"], r["code"]) for r in rows] == [
+        ("1.jsonl", 1, "a1", "coded", ""), ("1.jsonl", 2, "a2", "no_events", ""),
+        ("2.jsonl", 1, "a4", "coded", ""), ("2.jsonl", 2, "a1", "rejected", "duplicate_id")]
+    assert rows[3]["reason"].startswith(f"line 2: id 'a1' was already used on line 1 of {folder / '1.jsonl'}")
+    assert [row["story_id"] for row in read_jsonl(output)] == ["a1", "a4"]
+    assert result.stderr.splitlines()[-1] == (
+        f"2 files, 4 documents (coded 2, no_events 1, rejected 1), 3 sentences, 2 events -> {output}")
+    glob_output = tmp_path / "glob.jsonl"
+    assert code(str(folder / "*.jsonl"), "-o", glob_output).exit_code == 0
+    assert glob_output.read_bytes() == output.read_bytes()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--resume"], "--engine dask has no --resume"),
+    (["--format", "csv"], "--engine dask writes Parquet parts only, not --format csv"),
+])
+def test_dask_engine_refuses_options_it_cannot_honour(corpus, tmp_path, args, message):
+    result = invoke("code", corpus, "--engine", "dask", "-o", tmp_path / "out", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_dask_engine_needs_an_output_directory(corpus):
+    result = invoke("code", corpus, "--engine", "dask")
+    assert result.exit_code == 2 and "--engine dask needs -o OUTDIR" in result.stderr

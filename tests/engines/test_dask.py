@@ -45,7 +45,7 @@ def rows_of(frame: pd.DataFrame) -> list[dict]:
 def cluster():
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as local_cluster:
+                                  dashboard_address=":0") as local_cluster:
         with distributed.Client(local_cluster) as client:
             yield local_cluster, client
 
@@ -100,3 +100,32 @@ def test_cli_dask_engine_matches_local_runs_and_keeps_rejections(cluster, tmp_pa
 
 def events_table_rows(dicts: list[dict]) -> list[dict]:
     return pa.Table.from_pylist(dicts, schema=EVENT_SCHEMA).to_pylist()
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_cli_dask_engine_honours_every_reading_option(cluster, tmp_path):
+    from eventcoder.cli.code import command
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    french = ("Le gouvernement a annoncé lundi de nouvelles sanctions contre la Russie, a indiqué le ministère "
+              "des Affaires étrangères à Paris dans un communiqué.")
+    write_jsonl(corpus / "1.data", [{"id": "fr", "text": french},
+                                    {"id": "k1", "text": "Rebels attacked a police station in Kano on Monday."}])
+    write_jsonl(corpus / "2.data", [{"id": "k2", "text": "On Monday rebels attacked a police station in Kano."},
+                                    {"id": "long", "text": "Police arrested protesters. " * 20}])
+    local_cluster, _ = cluster
+    output = tmp_path / "out"
+    result = CliRunner().invoke(command, [
+        str(corpus / "*.data"), "--engine", "dask", "--scheduler", local_cluster.scheduler_address, "-o", str(output),
+        "--input-format", "jsonl", "--no-language-check", "--max-chars", "300", "--pub-date", "2024-03-20",
+        "--dedup", "one-a-day", "--strict", "--no-progress"])
+    assert result.exit_code == 3, result.output  # --strict: the run completes, then reports the rejection
+    assert "Error: 1 records rejected (--strict)" in result.stderr
+    statuses = {row["id"]: (row["status"], row["code"]) for row in pq.read_table(output / "documents").to_pylist()}
+    assert statuses == {"fr": ("no_events", ""), "k1": ("coded", ""), "k2": ("coded", ""), "long": ("rejected", "too_large")}
+    events = pd.read_parquet(output / "events")
+    assert set(events["pub_date"]) == {"2024-03-20"} and set(events["date"]) == {"2024-03-18"}
+    kept = pd.read_parquet(output / "events.dedup.parquet")
+    assert kept["story_id"].tolist() == ["k1"] and len(events) == 2

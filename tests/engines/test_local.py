@@ -60,3 +60,21 @@ def test_a_single_batch_with_two_workers_matches_one_worker(tmp_path):
     source = tmp_path / "news.jsonl"
     write_corpus(source)
     assert run_with(tmp_path, source, workers=2, batch_size=64) == run_with(tmp_path, source, workers=1, batch_size=64)
+
+
+@pytest.mark.model
+def test_resume_of_a_folder_matches_records_by_file_and_line(tmp_path, coder):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, texts in (("a.jsonl", NEWS[:3]), ("b.jsonl", NEWS[3:6])):  # the same line numbers in both files
+        (folder / name).write_text("".join(json.dumps({"id": f"{name}{n}", "text": t}) + "\n"
+                                           for n, t in enumerate(texts)), encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    status = output.with_name("out.jsonl.docs.jsonl")
+    run(str(folder), RunOptions(output=str(output), batch_size=2), coder.options, coder=coder)
+    full_events, full_statuses = output.read_text(), status.read_text()
+    status.write_text("".join(full_statuses.splitlines(keepends=True)[:4]))  # killed after b.jsonl line 1
+    summary = run(str(folder), RunOptions(output=str(output), batch_size=2, resume=True), coder.options, coder=coder)
+    assert (summary.skipped, summary.documents) == (4, 2)
+    assert status.read_text() == full_statuses
+    assert sorted(output.read_text().splitlines()) == sorted(full_events.splitlines())

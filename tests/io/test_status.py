@@ -6,7 +6,10 @@ import json
 
 import pytest
 
-from eventcoder.io.status import DocumentStatus, StatusLog, status_path, truncate_partial_tail
+import pyarrow.parquet as pq
+
+from eventcoder.engines.batch import CodedBatch, RunSummary
+from eventcoder.io.status import STATUS_SCHEMA, DocumentStatus, StatusLog, status_path, status_table, truncate_partial_tail
 
 
 def test_status_path_is_beside_the_output_for_every_format(tmp_path):
@@ -15,18 +18,44 @@ def test_status_path_is_beside_the_output_for_every_format(tmp_path):
     assert status_path("out.duckdb").name == "out.duckdb.docs.jsonl"
 
 
+ROWS = [
+    DocumentStatus("a", 1, "coded", events=3, source="in.jsonl"), DocumentStatus("b", 2, "no_events"),
+    DocumentStatus(None, 3, "rejected", reason="line 3: malformed JSON", code="malformed_json"),
+    DocumentStatus("d", 4, "rejected", reason="line 4: empty", code="empty_text"),
+]
+
+
 def test_rows_and_summary(tmp_path):
     path = tmp_path / "out.jsonl.docs.jsonl"
+    summary = RunSummary()
     with StatusLog(path) as log:
-        log.record([DocumentStatus("a", 1, "coded", events=3), DocumentStatus("b", 2, "no_events")])
-        log.record([DocumentStatus(None, 3, "rejected", reason="line 3: malformed JSON", code="malformed_json"),
-                    DocumentStatus("d", 4, "rejected", reason="line 4: empty", code="empty_text")])
-        summary = log.summary()
-    assert summary == {"coded": 1, "no_events": 1, "rejected": 2,
-                       "rejected:empty_text": 1, "rejected:malformed_json": 1}
+        for batch in (ROWS[:2], ROWS[2:]):
+            log.record(batch)
+            summary.add(CodedBatch([], batch, sentences=2))
+    assert (summary.documents, summary.sentences, summary.events) == (4, 4, 0)
+    assert summary.statuses == {"coded": 1, "no_events": 1, "rejected": 2}
+    assert summary.rejections == {"malformed_json": 1, "empty_text": 1}
     rows = [json.loads(line) for line in path.read_text().splitlines()]
-    assert rows[0] == {"id": "a", "line": 1, "status": "coded", "events": 3, "reason": "", "code": "", "flags": []}
+    assert rows[0] == {"id": "a", "line": 1, "status": "coded", "events": 3, "reason": "", "code": "", "flags": [],
+                       "source": "in.jsonl"}
     assert rows[2]["reason"] == "line 3: malformed JSON"
+
+
+def test_summaries_of_parts_merge_into_the_summary_of_the_whole():
+    whole, first, second = RunSummary(), RunSummary(files=1), RunSummary(files=1)
+    whole.add(CodedBatch([], ROWS, sentences=5))
+    first.add(CodedBatch([], ROWS[:3], sentences=2))
+    second.add(CodedBatch([], ROWS[3:], sentences=3))
+    first.merge(second)
+    assert (first.documents, first.sentences, first.statuses, first.rejections, first.files) == (
+        whole.documents, whole.sentences, whole.statuses, whole.rejections, 2)
+
+
+def test_status_rows_as_parquet_have_the_json_rows_columns(tmp_path):
+    pq.write_table(status_table(ROWS), tmp_path / "part.parquet")
+    rows = pq.read_table(tmp_path / "part.parquet").to_pylist()
+    assert STATUS_SCHEMA.names == list(json.loads(json.dumps(rows[0])))
+    assert rows[0]["source"] == "in.jsonl" and rows[3]["code"] == "empty_text"
 
 
 def test_unknown_status_is_refused(tmp_path):
@@ -42,7 +71,7 @@ def test_completed_ignores_a_truncated_last_row(tmp_path):
         handle.write('{"id": "c", "line": 3, "sta')
     ids, lines = StatusLog.completed(path)
     assert ids == {"a"}
-    assert lines == {1, 2}
+    assert lines == {(None, 1), (None, 2)}
 
 
 def test_completed_of_a_missing_file_is_empty(tmp_path):
@@ -53,10 +82,10 @@ def test_append_after_a_crash_does_not_glue_rows(tmp_path):
     path = tmp_path / "s.jsonl"
     path.write_text('{"id": "a", "line": 1, "status": "coded"}\n{"id": "b", "li')
     with StatusLog(path, append=True) as log:
-        log.record([DocumentStatus("b", 2, "coded", events=2)])
-        assert log.summary()["coded"] == 1  # this run only
-    ids, _ = StatusLog.completed(path)
+        log.record([DocumentStatus("b", 2, "coded", events=2, source="in.jsonl")])
+    ids, lines = StatusLog.completed(path)
     assert ids == {"a", "b"}
+    assert lines == {(None, 1), ("in.jsonl", 2)}  # a row of an older version has no source
     assert len(path.read_text().splitlines()) == 2
 
 

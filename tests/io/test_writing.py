@@ -108,8 +108,17 @@ def test_event_columns_flattens_lists_and_missing_parts():
 
 def test_format_from_extension_and_explicit_format_wins(tmp_path):
     assert output_format("a.db") == "duckdb"
-    assert output_format("a.json") == "jsonl"
+    assert output_format("a.ndjson") == "jsonl"
+    assert output_format("a.json") == "jsonl"  # read: what earlier versions wrote
+    assert output_format("-") == "jsonl"
     assert output_format("a.txt", "csv") == "csv"
+    assert output_format("a.json", "jsonl") == "jsonl"  # asked for explicitly
+
+
+def test_json_output_is_refused_not_written_as_jsonl(tmp_path):
+    with pytest.raises(InputFormatError, match=r"a\.json: eventcoder writes JSON Lines.*\.jsonl"):
+        open_writer(tmp_path / "a.json")
+    assert not (tmp_path / "a.json").exists()
     with pytest.raises(InputFormatError, match="output format"):
         open_writer(tmp_path / "a.xlsx")
 

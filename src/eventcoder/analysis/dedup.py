@@ -2,7 +2,8 @@
 
 Works on event dicts as written to JSONL (records.Event.to_dict()). A dyad is compared by
 the countries and sectors of its actors and recipients, not their wording, as in the
-PETRARCH/Phoenix "one-a-day" filter. See docs/dedup.md.
+PETRARCH/Phoenix "one-a-day" filter. `deduplicate_file` reads any output format and writes
+through the writer interface (io/writing.py). See docs/dedup.md.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
+
+import pyarrow as pa
 
 logger = logging.getLogger(__name__)
 logger.addHandler(logging.NullHandler())
@@ -126,3 +130,30 @@ def deduplicate(events: Iterable[EventDict], method: str = "one-a-day", window_d
     if method not in METHODS:
         raise ValueError(f"unknown dedup method {method!r}; choose from {', '.join(METHODS)}")
     return METHODS[method](events, window_days)
+
+
+MERGED_FIELDS = (pa.field("story_ids", pa.list_(pa.string())), pa.field("duplicate_count", pa.int64()))
+"""The columns `cluster` adds to each record, for writers with a schema (Parquet, DuckDB, CSV)."""
+_SUFFIXES = {"jsonl": ".jsonl", "csv": ".csv", "parquet": ".parquet", "duckdb": ".duckdb"}
+
+
+def deduplicated_path(output: str | Path, format: str) -> str:
+    """Where `code --dedup` puts the copy: OUTPUT.dedup.<format's extension> (out.jsonl ->
+    out.jsonl.dedup.jsonl, out.parquet -> out.parquet.dedup.parquet)."""
+    return f"{output}.dedup{_SUFFIXES[format]}"
+
+
+def deduplicate_file(source: str | Path, target: str | Path, method: str = "one-a-day", window_days: int = 2,
+                     source_format: str | None = None, target_format: str | None = None) -> tuple[int, int]:
+    """Reads events in any output format, writes the kept ones (target "-": JSONL on
+    standard output); returns (records in, records out)."""
+    from eventcoder.io.writing import open_writer, read_event_records
+
+    events = read_event_records(source, source_format)
+    kept = deduplicate(events, method, window_days)
+    writer = open_writer(target, target_format, extra_fields=MERGED_FIELDS if method == "cluster" else ())
+    try:
+        writer.write(kept)
+    finally:
+        writer.close()
+    return len(events), len(kept)

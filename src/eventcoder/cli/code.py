@@ -1,21 +1,23 @@
-"""`eventcoder code`: code a text, JSONL, CSV, Parquet or HTML file, a URL or stdin."""
+"""`eventcoder code`: code a text, JSONL, CSV, Parquet or HTML file (or a folder or glob of
+them), a URL or stdin, on this machine or a Dask cluster."""
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
 import click
 
 from eventcoder.cli.common import coder_options, handle_errors, pub_date_option
+from eventcoder.errors import StrictModeError
 
 FORMATS = ("jsonl", "csv", "parquet", "duckdb")
 
 
 def _progress(enabled: bool):
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     return Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
                     TimeElapsedColumn(), console=Console(stderr=True), disable=not enabled, transient=False)
@@ -23,7 +25,8 @@ def _progress(enabled: bool):
 
 def _print_summary(summary, output: str) -> None:
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items())) or "none"
-    click.echo(f"{summary.documents} documents ({statuses}), {summary.sentences} sentences, "
+    files = f"{summary.files} files, " if summary.files > 1 else ""
+    click.echo(f"{files}{summary.documents} documents ({statuses}), {summary.sentences} sentences, "
                f"{summary.events} events -> {output}", err=True)
     if summary.skipped:
         click.echo(f"{summary.skipped} documents already coded were skipped (--resume)", err=True)
@@ -33,35 +36,44 @@ def _print_summary(summary, output: str) -> None:
 @click.argument("source", metavar="INPUT")
 @click.option("-o", "--output", metavar="OUTPUT", help="Where to write events (default: stdout as JSONL). "
               "A status file OUTPUT.docs.jsonl beside it gets one row per input record.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), help="Output format (default: from the extension).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS),
+              help="Output format (default: from the extension; .json is refused, use .jsonl). "
+                   "--engine dask writes Parquet only.")
 @click.option("--input-format", type=click.Choice(["text", "jsonl", "csv", "parquet", "html", "url"]),
-              help="Input format (default: detected from the extension or URL scheme).")
+              help="Input format (default: detected from each file's extension or the URL scheme).")
 @pub_date_option
 @coder_options
-@click.option("--resume", is_flag=True, help="Skip records already in the status file; append the rest.")
-@click.option("--strict", is_flag=True, help="Stop with exit code 3 at the first rejected record.")
+@click.option("--resume", is_flag=True, help="Skip records already in the status file; append the rest. "
+              "Not with --engine dask.")
+@click.option("--strict", is_flag=True, help="Exit with code 3 when a record is rejected: at the first one "
+              "(after writing its batch), or with --engine dask after the whole run.")
 @click.option("--workers", type=int, default=None, help="Worker processes (default: all cores). Output is identical for any number.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="local: this machine's processes. dask: a Dask cluster; INPUT is a directory or glob of "
-                   "Parquet/JSONL files and OUTPUT a directory of Parquet parts (docs/scaling.md).")
+              help="local: this machine's processes. dask: a Dask cluster; OUTPUT is a directory of Parquet "
+                   "parts (events/ and documents/, docs/scaling.md).")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 "
               "(default: start a LocalCluster with --workers processes). Only with --engine dask.")
 @click.option("--max-chars", type=int, default=1_000_000, show_default=True, help="Reject documents longer than this.")
 @click.option("--dedup", type=click.Choice(["one-a-day", "one-per-story", "cluster"]),
-              help="After the run, also write OUTPUT's records without duplicates to OUTPUT.dedup.jsonl "
-                   "(see `eventcoder dedup`; the full output is kept).")
+              help="After the run, also write OUTPUT's records without duplicates to OUTPUT.dedup.<ext>, in "
+                   "OUTPUT's format (with --engine dask: OUTDIR/events.dedup.parquet); see `eventcoder dedup`. "
+                   "The full output is kept.")
 @click.option("--no-language-check", is_flag=True,
               help="Code every document, even those the language identifier says are not English.")
 @click.option("--allow-private-urls", is_flag=True,
               help="Also fetch URLs on this machine or its private network (refused by default).")
 @click.option("--no-progress", is_flag=True, help="No progress bar on stderr.")
+@click.option("--verbose", is_flag=True, help="Show INFO logs (with --engine dask, the cluster's own logs too).")
 @handle_errors
 def command(source, output, output_format, input_format, pub_date, actor_files, pattern_files, resume,
-            strict, workers, engine, scheduler, max_chars, dedup, no_language_check, allow_private_urls, no_progress):
+            strict, workers, engine, scheduler, max_chars, dedup, no_language_check, allow_private_urls, no_progress,
+            verbose):
     """Code INPUT into PLOVER event records.
 
     INPUT is a text file (one document), `-` for stdin, a JSONL/CSV/Parquet file with
-    columns id, text and optional pub_date, title, url, an HTML file or an http(s) URL.
+    columns id, text and optional pub_date, title, url, an HTML file, an http(s) URL, or a
+    folder or quoted glob of JSONL/CSV/Parquet files, read in sorted order as one input
+    (ids must be unique across them; status rows name each record's file).
 
     \b
     Examples:
@@ -69,68 +81,94 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
       eventcoder code corpus.jsonl -o events.parquet --workers 2
       eventcoder code 'corpus/*.parquet' --engine dask -o coded/
     """
-    if engine == "dask" or scheduler:
-        _code_on_dask(source, output, engine, scheduler, workers, pub_date, max_chars, actor_files, pattern_files,
-                      resume, strict, output_format)
-        return
     from eventcoder.coder import CoderOptions
     from eventcoder.io.reading import ReadOptions
+
+    _set_log_levels(verbose, dask=engine == "dask" or scheduler is not None)
+    read = ReadOptions(pub_date=pub_date, max_chars=max_chars, check_language=not no_language_check,
+                       allow_private_urls=allow_private_urls)
+    coder = CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
+    show_progress = not no_progress and sys.stderr.isatty()
+    if engine == "dask" or scheduler:
+        _check_dask_options(engine, output, resume, output_format)
+        _code_on_dask(source, output, coder, read, scheduler, workers, input_format, show_progress, dedup, strict)
+        return
+    if output is None and (resume or dedup):
+        raise click.UsageError(f"{'--resume' if resume else '--dedup'} needs -o OUTPUT")
+    _code_locally(source, output, coder, read, output_format, input_format, resume, strict, workers,
+                  show_progress, dedup)
+
+
+def _set_log_levels(verbose: bool, dask: bool) -> None:
+    if verbose:
+        logging.getLogger().setLevel(logging.INFO)
+    if dask:
+        # Importing distributed sets its loggers to INFO (its own logging config), so their
+        # level is set after the import; a run should print only its summary and warnings.
+        import distributed  # noqa: F401
+
+        logging.getLogger("distributed").setLevel(logging.INFO if verbose else logging.WARNING)
+
+
+def _code_locally(source, output, coder, read, output_format, input_format, resume, strict, workers,
+                  show_progress, dedup) -> None:
     from eventcoder.engines.local import RunOptions, run
 
-    to_stdout = output is None
-    if to_stdout and resume:
-        raise click.UsageError("--resume needs -o OUTPUT")
-    run_options = RunOptions(
-        output=output or _temporary_output(), format=output_format, resume=resume, strict=strict,
-        workers=workers or os.cpu_count() or 1,
-        read=ReadOptions(pub_date=pub_date, max_chars=max_chars, check_language=not no_language_check,
-                         allow_private_urls=allow_private_urls),
-    )
-    coder = CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
-    run_options.input_format = input_format
-    with _progress(not no_progress and sys.stderr.isatty()) as bar:
-        task = bar.add_task("coding", total=None)
+    run_options = RunOptions(output=output or _temporary_output(), format=output_format, input_format=input_format,
+                             resume=resume, strict=strict, workers=workers or os.cpu_count() or 1, read=read)
+    with _progress(show_progress) as bar:
+        task = bar.add_task("coding", total=_expected(source, input_format, show_progress))
         summary = run(source, run_options, coder, progress=lambda n: bar.advance(task, n))
-    if dedup and not to_stdout:
-        _write_deduplicated(run_options.output, run_options.format, dedup)
-    if to_stdout:
+    if dedup:
+        from eventcoder.io.writing import output_format as format_of
+
+        _write_deduplicated(run_options.output, format_of(run_options.output, output_format), dedup)
+    if output is None:
         _copy_to_stdout(run_options.output)  # and report what the discarded status file held
     _print_summary(summary, output or "stdout")
 
 
-def _code_on_dask(source, output, engine, scheduler, workers, pub_date, max_chars, actor_files, pattern_files,
-                  resume, strict, output_format) -> None:
-    from eventcoder.coder import CoderOptions
-    from eventcoder.engines.dask import run_dask
-    from eventcoder.io.reading import ReadOptions
+def _expected(source: str, input_format: str | None, show_progress: bool) -> int | None:
+    """The progress bar's total, when the inputs tell it cheaply (else the bar has none)."""
+    from eventcoder.engines.batch import expected_records, input_files
 
+    return expected_records(input_files(source), input_format) if show_progress else None
+
+
+def _check_dask_options(engine, output, resume, output_format) -> None:
     if engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
     if output is None:
         raise click.UsageError("--engine dask needs -o OUTDIR (a directory for the Parquet parts)")
-    if resume or strict or output_format not in (None, "parquet"):
-        raise click.UsageError("--engine dask writes Parquet only and has no --resume or --strict")
-    coder = CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
-    summary = run_dask(source, output, coder, ReadOptions(pub_date=pub_date, max_chars=max_chars),
-                       scheduler=scheduler, workers=workers or os.cpu_count() or 1)
-    statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items())) or "none"
-    click.echo(f"{summary.files} files, {summary.documents} documents ({statuses}), {summary.sentences} sentences, "
-               f"{summary.events} events -> {output}/events, status rows -> {output}/documents", err=True)
+    if resume:
+        raise click.UsageError("--engine dask has no --resume: rerun into OUTDIR (its parts are replaced)")
+    if output_format not in (None, "parquet"):
+        raise click.UsageError(f"--engine dask writes Parquet parts only, not --format {output_format}")
 
 
-def _write_deduplicated(output: str, output_format: str | None, method: str) -> None:
-    import json
+def _code_on_dask(source, output, coder, read, scheduler, workers, input_format, show_progress, dedup,
+                  strict) -> None:
+    from eventcoder.engines.dask import run_dask
 
-    from eventcoder.analysis.dedup import deduplicate
-    from eventcoder.io.writing import read_events
+    with _progress(show_progress) as bar:
+        task = bar.add_task("coding", total=_expected(source, input_format, show_progress))
+        summary = run_dask(source, output, coder, read, scheduler=scheduler, workers=workers or os.cpu_count() or 1,
+                           input_format=input_format, progress=lambda n: bar.advance(task, n))
+    _print_summary(summary, f"{output}/events, status rows -> {output}/documents")
+    if dedup:
+        _write_deduplicated(os.path.join(output, "events"), "parquet", dedup)
+    if strict and summary.statuses.get("rejected"):
+        rejected = summary.statuses["rejected"]
+        raise StrictModeError(f"{rejected} records rejected (--strict); their reasons are in {output}/documents")
 
-    events = read_events(output, output_format)
-    kept = deduplicate(events, method)
-    target = f"{output}.dedup.jsonl"
-    with open(target, "w", encoding="utf-8") as handle:
-        for event in kept:
-            handle.write(json.dumps(event, ensure_ascii=False, default=str) + "\n")
-    click.echo(f"dedup ({method}): {len(events)} records in, {len(kept)} out -> {target}", err=True)
+
+def _write_deduplicated(output: str, output_format: str, method: str) -> None:
+    from eventcoder.analysis.dedup import deduplicate_file, deduplicated_path
+
+    target = deduplicated_path(output, output_format)
+    records_in, records_out = deduplicate_file(output, target, method, source_format=output_format,
+                                               target_format=output_format)
+    click.echo(f"dedup ({method}): {records_in} records in, {records_out} out -> {target}", err=True)
 
 
 def _temporary_output() -> str:

@@ -1,4 +1,8 @@
-"""A corpus run: read every input record, code it, write events and one status row per record.
+"""The local engine: a corpus run on this process or a pool of worker processes.
+
+Reading, status rows, counts and writers are the batch core's (engines/batch.py) and
+io's; this module only decides where each batch is coded (`coded_batches`) and keeps the
+output durable and resumable.
 
 Durability: for each batch, events are written (and fsynced) before the batch's status rows,
 so after a kill the status file never claims a document whose events are missing; on
@@ -20,12 +24,17 @@ from typing import Callable, Iterable, Iterator
 from threadpoolctl import threadpool_limits
 
 from eventcoder.coder import Coder, CoderOptions, DocumentResult
+from eventcoder.engines.batch import (
+    CodedBatch, RunSummary, assemble, batches, documents_of, input_files, read_inputs,
+)
 from eventcoder.errors import StrictModeError
-from eventcoder.io.reading import Document, ReadOptions, Rejection, check_source, read_documents
-from eventcoder.io.status import DocumentStatus, StatusLog, drop_events_without_status, status_path
-from eventcoder.io.writing import open_writer, output_format
+from eventcoder.io.reading import Document, ReadOptions, check_source
+from eventcoder.io.status import StatusLog, drop_events_without_status, status_path
+from eventcoder.io.writing import open_writer, writer_format
 
 log = logging.getLogger(__name__)
+
+__all__ = ["RunOptions", "RunSummary", "run", "coded_batches", "batches", "blas_threads_per_worker"]
 
 
 @dataclass
@@ -38,41 +47,6 @@ class RunOptions:
     workers: int = 1
     batch_size: int = 32
     read: ReadOptions = field(default_factory=ReadOptions)
-
-
-@dataclass
-class RunSummary:
-    documents: int = 0
-    sentences: int = 0
-    events: int = 0
-    skipped: int = 0
-    statuses: dict[str, int] = field(default_factory=dict)
-
-    def add(self, status: DocumentStatus) -> None:
-        self.documents += 1
-        self.statuses[status.status] = self.statuses.get(status.status, 0) + 1
-
-
-def _status_for(result: DocumentResult) -> DocumentStatus:
-    doc = result.document
-    count = len(result.events)
-    return DocumentStatus(id=doc.id, line=doc.line, status="coded" if count else "no_events",
-                          events=count, flags=list(doc.flags))
-
-
-def _rejected(item: Rejection) -> DocumentStatus:
-    return DocumentStatus(id=item.id, line=item.line, status="rejected", reason=item.reason, code=item.code)
-
-
-def batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 _WORKER_CODER: Coder | None = None
@@ -94,13 +68,9 @@ def _code_in_worker(documents: list[Document]) -> list[DocumentResult]:
     return _WORKER_CODER.code_batch(documents)
 
 
-def _documents(items: list) -> list[Document]:
-    return [item for item in items if isinstance(item, Document)]
-
-
 def _code_here(coder: Coder, batches_in: Iterable[list]) -> Iterator[tuple[list, list[DocumentResult]]]:
     for items in batches_in:
-        documents = _documents(items)
+        documents = documents_of(items)
         yield items, coder.code_batch(documents) if documents else []
 
 
@@ -131,7 +101,7 @@ def _code_in_pool(coder_options: CoderOptions, batches_in: Iterator[list], worke
                              initargs=(coder_options, preloaded, blas_threads_per_worker(workers))) as pool:
         pending = []
         for items in batches_in:
-            documents = _documents(items)
+            documents = documents_of(items)
             pending.append((items, pool.submit(_code_in_worker, documents) if documents else None))
             if len(pending) > workers * 2:
                 items, future = pending.pop(0)
@@ -140,16 +110,27 @@ def _code_in_pool(coder_options: CoderOptions, batches_in: Iterator[list], worke
             yield items, future.result() if future else []
 
 
-def _pending(source: str, options: RunOptions, done: tuple[set[str], set[int]], summary: RunSummary) -> Iterator:
-    """The records without a status row. Records of a file are matched by line, because
-    ids can repeat (a duplicate id is rejected on a later line and needs its own row);
-    single documents (a text file, a URL, stdin) have no line and are matched by id."""
+def _pending(files: list[str], options: RunOptions, done: tuple[set[str], set], summary: RunSummary) -> Iterator:
+    """The records without a status row. Records of a file are matched by line (and file,
+    when INPUT names several), because ids can repeat (a duplicate id is rejected on a later
+    line and needs its own row); single documents (a text file, a URL, stdin) have no line
+    and are matched by id."""
     done_ids, done_lines = done
-    for item in read_documents(source, options.read, options.input_format):
-        if item.line in done_lines if item.line is not None else item.id in done_ids:
+    several = len(files) > 1
+    for item in read_inputs(files, options.read, options.input_format):
+        if item.line is None:
+            finished = item.id in done_ids
+        else:
+            finished = ((item.source, item.line) if several else item.line) in done_lines
+        if finished:
             summary.skipped += 1
             continue
         yield item
+
+
+def _completed(log_path: Path, several: bool) -> tuple[set[str], set]:
+    ids, lines = StatusLog.completed(log_path)
+    return ids, lines if several else {line for _, line in lines}
 
 
 def _started(items: Iterator) -> Iterator:
@@ -161,25 +142,28 @@ def _started(items: Iterator) -> Iterator:
 
 def run(source: str, options: RunOptions, coder_options: CoderOptions,
         progress: Callable[[int], None] | None = None, coder: Coder | None = None) -> RunSummary:
-    """Codes `source` into `options.output`; returns counts per status.
+    """Codes `source` (a file, URL, -, or a folder or glob of files read as one stream) into
+    `options.output`; returns the run's counts.
 
     `coder`, when given, is used on one process instead of building one from coder_options
     (for callers that run many corpora, such as a notebook)."""
-    check_source(source, options.input_format)  # before any output file is created
-    output_format(options.output, options.format)
+    files = input_files(source)
+    for name in files:
+        check_source(name, options.input_format)  # before any output file is created
+    writer_format(options.output, options.format)
     log_path = status_path(options.output)
-    done: tuple[set[str], set[int]] = (set(), set())
+    done: tuple[set[str], set] = (set(), set())
     if options.resume and Path(log_path).exists():
-        done = StatusLog.completed(log_path)
+        done = _completed(log_path, several=len(files) > 1)
         drop_events_without_status(options.output, done[0], options.format)
-    summary = RunSummary()
-    pending = _started(_pending(source, options, done, summary))
+    summary = RunSummary(files=len(files))
+    pending = _started(_pending(files, options, done, summary))
     writer = open_writer(options.output, options.format, append=options.resume)
     status_log = StatusLog(log_path, append=options.resume)
     try:
         work = batches(pending, options.batch_size)
         for items, results in coded_batches(coder_options, work, options.workers, coder=coder):
-            _write_batch(items, results, writer, status_log, summary, options.strict)
+            _write_batch(assemble(items, results), writer, status_log, summary, options.strict)
             if progress:
                 progress(len(items))
     finally:
@@ -188,23 +172,10 @@ def run(source: str, options: RunOptions, coder_options: CoderOptions,
     return summary
 
 
-def _write_batch(items: list, results: list[DocumentResult], writer, status_log: StatusLog,
-                 summary: RunSummary, strict: bool) -> None:
-    by_id = iter(results)
-    statuses, events = [], []
-    for item in items:
-        if isinstance(item, Rejection):
-            statuses.append(_rejected(item))
-            continue
-        result = next(by_id)
-        events.extend(result.events)
-        summary.sentences += result.sentences
-        statuses.append(_status_for(result))
-    writer.write(events)
-    status_log.record(statuses)
-    summary.events += len(events)
-    for status in statuses:
-        summary.add(status)
-    rejected = next((s for s in statuses if s.status == "rejected"), None)
+def _write_batch(coded: CodedBatch, writer, status_log: StatusLog, summary: RunSummary, strict: bool) -> None:
+    writer.write(coded.events)  # events first: a status row never claims events a crash could lose
+    status_log.record(coded.statuses)
+    summary.add(coded)
+    rejected = coded.first_rejection()
     if strict and rejected is not None:
         raise StrictModeError(f"record rejected (--strict): {rejected.reason}")

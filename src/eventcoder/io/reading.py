@@ -57,6 +57,8 @@ class Document:
     url: str = ""
     line: int | None = None
     flags: list[str] = field(default_factory=list)
+    # The input it came from (file, URL, "-"), for its status row; where, not what, so not compared.
+    source: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -65,6 +67,7 @@ class Rejection:
     line: int | None
     reason: str
     code: str
+    source: str | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -90,6 +93,7 @@ class _Record:
     flags: list[str] = field(default_factory=list)
     is_html: bool = False
     is_page: bool = False  # a whole web page (file, URL, fetched url), not a fragment in a field
+    id_given: bool = True  # False for the stand-in id line-N, which names no story across inputs
     problem: Rejection | None = None
 
 
@@ -154,18 +158,69 @@ def check_source(source: str | Path, format: str | None = None) -> str:
 
 
 def read_documents(
-    source: str | Path, options: ReadOptions = ReadOptions(), format: str | None = None
+    source: str | Path, options: ReadOptions = ReadOptions(), format: str | None = None,
+    claimed: dict[str, str] | None = None,
 ) -> Iterator[Document | Rejection]:
-    """Yield one Document or Rejection per input record, in input order."""
+    """Yield one Document or Rejection per input record, in input order.
+
+    `claimed` holds the ids of earlier inputs of the same run (id -> "line 3 of a.jsonl");
+    a record reusing one is rejected `duplicate_id`, and this input's own ids are added to
+    it, so one dict passed along a sequence of inputs reads them as one stream.
+    """
+    chosen = _checked_format(source, format)
+    checker = _Checker(options, _default_pub_date(options.pub_date), str(source), claimed)
+    for record in _READERS[chosen](source, options):
+        yield checker.check(record)
+
+
+def read_rows(
+    rows: Iterable[Mapping[str, Any]], options: ReadOptions = ReadOptions(), source: str = "rows",
+    first_line: int = 1, claimed: dict[str, str] | None = None,
+) -> Iterator[Document | Rejection]:
+    """read_documents for rows already in memory (a DataFrame partition, a list of dicts).
+
+    Each mapping is one record with the columns of a JSONL/CSV/Parquet input and gets the
+    same checks; rows are numbered from `first_line`, so the partitions of one table,
+    numbered by their offsets, give the lines a single file of the same rows would.
+    """
+    checker = _Checker(options, _default_pub_date(options.pub_date), source, claimed)
+    for line, row in enumerate(rows, start=first_line):
+        yield checker.check(_record_from_mapping(dict(row), line, []))
+
+
+def record_ids(source: str | Path, options: ReadOptions = ReadOptions(),
+               format: str | None = None) -> Iterator[tuple[int | None, str | None]]:
+    """(line, id) of every record, the id None when the record cannot claim one (a
+    malformed row, or no id of its own). No text is checked and nothing is fetched, so a
+    scheduler can learn cheaply which ids each of many inputs claims (engines/dask.py)."""
+    chosen = _checked_format(source, format)
+    records = _parquet_ids(source) if chosen == "parquet" else _READERS[chosen](source, options)
+    for record in records:
+        claims = record.problem is None and record.id_given
+        yield record.line, record.id if claims else None
+
+
+def row_ids(rows: Iterable[Mapping[str, Any]], first_line: int = 1) -> Iterator[tuple[int, str | None]]:
+    """record_ids for rows in memory (only their "id" is looked at)."""
+    for line, row in enumerate(rows, start=first_line):
+        record = _record_from_mapping(dict(row), line, [])
+        yield line, record.id if record.problem is None and record.id_given else None
+
+
+def claim_text(line: int | None, source: str | None) -> str:
+    """Where an id was first used, as a duplicate_id reason names it (no source: the same input)."""
+    if line is None:
+        return source or "an earlier record"
+    return f"line {line} of {source}" if source else f"line {line}"
+
+
+def _checked_format(source: str | Path, format: str | None) -> str:
     chosen = format or detect_format(source)
     if chosen not in _READERS:
         raise InputFormatError(f"unknown input format {chosen!r}; use one of {', '.join(_READERS)}")
     if chosen not in ("url", "stdin"):
         check_source(source, chosen)  # a missing file is an InputFormatError, not a traceback
-    default_date = _default_pub_date(options.pub_date)
-    checker = _Checker(options, default_date)
-    for record in _READERS[chosen](source, options):
-        yield checker.check(record)
+    return chosen
 
 
 def check_records(
@@ -212,14 +267,20 @@ def _default_pub_date(value: str | None) -> str | None:
 class _Checker:
     """Turns records into Documents or Rejections; remembers ids to catch duplicates."""
 
-    def __init__(self, options: ReadOptions, default_date: str | None):
+    def __init__(self, options: ReadOptions, default_date: str | None, source: str | None = None,
+                 claimed: dict[str, str] | None = None):
         self.options = options
         self.default_date = default_date
+        self.source = source
         self.seen: dict[str, int | None] = {}
+        self.claimed = {} if claimed is None else claimed
 
     def check(self, record: _Record) -> Document | Rejection:
-        if record.problem is not None:
-            return record.problem
+        item = record.problem if record.problem is not None else self._checked(record)
+        item.source = self.source
+        return item
+
+    def _checked(self, record: _Record) -> Document | Rejection:
         try:
             return self._document(record)
         except _Rejected as rejected:
@@ -239,10 +300,12 @@ class _Checker:
     def _claim_id(self, record: _Record) -> None:
         if record.id in self.seen:
             first = self.seen[record.id]
-            where = f"line {first}" if first is not None else "an earlier record"
-            raise _Rejected("duplicate_id", f"id {record.id!r} was already used on {where}; "
-                            "ids must be unique, so this record is skipped (not merged)")
+            _duplicate(record, f"line {first}" if first is not None else "an earlier record")
+        if record.id_given and record.id in self.claimed:
+            _duplicate(record, self.claimed[record.id])  # claimed by an earlier input of the run
         self.seen[record.id] = record.line
+        if record.id_given:
+            self.claimed[record.id] = claim_text(record.line, self.source)
 
     def _pub_date(self, record: _Record) -> str | None:
         if record.pub_date is None or record.pub_date == "":
@@ -263,6 +326,11 @@ class _Checker:
         record.flags.append("html_extracted")
         record.title = record.title or title
         return text, pub_date or normalise_pub_date(page_date or "")
+
+
+def _duplicate(record: _Record, where: str) -> None:
+    raise _Rejected("duplicate_id", f"id {record.id!r} was already used on {where}; "
+                    "ids must be unique, so this record is skipped (not merged)")
 
 
 def _where(record: _Record) -> str:
@@ -465,13 +533,13 @@ def _read_url(source: str | Path, options: ReadOptions) -> Iterator[_Record]:
 def _record_from_mapping(row: dict[str, Any], line: int, flags: list[str]) -> _Record:
     """A record from a JSON object, CSV row or Parquet row; 'line-N' when it has no id."""
     raw_id = row.get("id")
-    record = _Record(id=f"line-{line}", line=line, flags=list(flags))
+    record = _Record(id=f"line-{line}", line=line, flags=list(flags), id_given=False)
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int, type(None))):
         reason = f"line {line}: the 'id' field is a {type(raw_id).__name__}; use a string or a number"
         record.problem = Rejection(None, line, reason, "bad_id")
         return record
     if raw_id is not None and str(raw_id).strip():
-        record.id = str(raw_id).strip()
+        record.id, record.id_given = str(raw_id).strip(), True
     record.text = row.get("text")
     record.pub_date = row.get("pub_date")
     record.title = _scalar_string(row.get("title"))
@@ -603,6 +671,17 @@ def _bad_csv_row(line_number: int, message: str) -> _Record:
 
 
 def _read_parquet(source: str | Path, options: ReadOptions) -> Iterator[_Record]:
+    parquet, names = _open_parquet(source)
+    yield from _parquet_records(parquet, names)
+
+
+def _parquet_ids(source: str | Path) -> Iterator[_Record]:
+    """The records of a Parquet file with only their id read (record_ids' pre-pass)."""
+    parquet, names = _open_parquet(source)
+    yield from _parquet_records(parquet, [name for name in names if name == "id"])
+
+
+def _open_parquet(source: str | Path):
     import pyarrow.parquet as pq
 
     try:
@@ -613,6 +692,13 @@ def _read_parquet(source: str | Path, options: ReadOptions) -> Iterator[_Record]
     if "text" not in names and "url" not in names:
         found = ", ".join(parquet.schema_arrow.names[:10])
         raise InputFormatError(f"{source}: Parquet needs a 'text' or 'url' column; found columns: {found}")
+    return parquet, names
+
+
+def _parquet_records(parquet, names: list[str]) -> Iterator[_Record]:
+    if not names:  # no id column: every record gets a stand-in id
+        yield from (_record_from_mapping({}, number, []) for number in range(1, parquet.metadata.num_rows + 1))
+        return
     row_number = 0
     for batch in parquet.iter_batches(batch_size=_PARQUET_BATCH, columns=names):
         for row in batch.to_pylist():

@@ -5,6 +5,9 @@ OUT.parquet.docs.jsonl, OUT.duckdb.docs.jsonl). Each row says whether the record
 coded, had no events, or was rejected and why. Rows are written (flushed and fsynced)
 only after the events of those documents are durable, so on --resume the log is the
 truth about what is finished; see drop_events_without_status for the other half.
+
+The Dask engine writes the same rows as Parquet parts (status_table, STATUS_SCHEMA), and
+the run's counts live in one place for every engine: engines/batch.py's RunSummary.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import pyarrow as pa
 
 from eventcoder.io.writing import drop_events_without_status
 
@@ -22,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 __all__ = [
     "DocumentStatus", "StatusLog", "status_path", "truncate_partial_tail", "drop_events_without_status",
+    "STATUS_SCHEMA", "status_table",
 ]
 STATUSES = ("coded", "no_events", "rejected")
 _TAIL_CHUNK = 65_536
@@ -36,6 +41,18 @@ class DocumentStatus:
     reason: str = ""
     code: str = ""
     flags: list[str] = field(default_factory=list)
+    source: str | None = None  # the input file (URL, "-") the record came from
+
+
+STATUS_SCHEMA = pa.schema([
+    ("id", pa.string()), ("line", pa.int64()), ("status", pa.string()), ("events", pa.int64()),
+    ("reason", pa.string()), ("code", pa.string()), ("flags", pa.list_(pa.string())), ("source", pa.string()),
+])
+"""DocumentStatus as Parquet columns, in the same order as the JSON status rows."""
+
+
+def status_table(statuses: list[DocumentStatus]) -> pa.Table:
+    return pa.Table.from_pylist([asdict(status) for status in statuses], schema=STATUS_SCHEMA)
 
 
 def status_path(output: str | Path) -> Path:
@@ -52,7 +69,6 @@ class StatusLog:
         if append and self.path.exists():
             truncate_partial_tail(self.path)  # a row cut by a crash must not glue onto the next one
         self.handle = self.path.open("a" if append else "w", encoding="utf-8", newline="\n")
-        self.counts: Counter[str] = Counter()
 
     def record(self, statuses: list[DocumentStatus]) -> None:
         for status in statuses:
@@ -62,19 +78,6 @@ class StatusLog:
         self.handle.write("".join(rows))
         self.handle.flush()
         os.fsync(self.handle.fileno())
-        self._count(statuses)
-
-    def _count(self, statuses: list[DocumentStatus]) -> None:
-        for status in statuses:
-            self.counts[status.status] += 1
-            if status.status == "rejected" and status.code:
-                self.counts[f"rejected:{status.code}"] += 1
-
-    def summary(self) -> dict[str, int]:
-        """Counts of this run: coded, no_events, rejected, and rejected:<code> per reason."""
-        return {name: self.counts.get(name, 0) for name in STATUSES} | {
-            name: count for name, count in sorted(self.counts.items()) if ":" in name
-        }
 
     def close(self) -> None:
         self.handle.close()
@@ -86,10 +89,11 @@ class StatusLog:
         self.close()
 
     @staticmethod
-    def completed(path: str | Path) -> tuple[set[str], set[int]]:
-        """Ids and line numbers already recorded; a cut or garbled row is ignored."""
+    def completed(path: str | Path) -> tuple[set[str], set[tuple[str | None, int]]]:
+        """Ids, and (source, line) pairs, already recorded; a cut or garbled row is ignored.
+        (Rows of a version before the source column have source None.)"""
         ids: set[str] = set()
-        lines: set[int] = set()
+        lines: set[tuple[str | None, int]] = set()
         path = Path(path)
         if not path.exists():
             return ids, lines
@@ -101,7 +105,7 @@ class StatusLog:
                 if row.get("id") is not None:
                     ids.add(str(row["id"]))
                 if isinstance(row.get("line"), int):
-                    lines.add(row["line"])
+                    lines.add((row.get("source"), row["line"]))
         return ids, lines
 
 

@@ -4,12 +4,16 @@ Every writer makes a batch durable before write() returns, so that the status ro
 recorded after it (status.py) never claim events that a crash could lose:
 - JSONL and CSV: append, flush, os.fsync.
 - Parquet: OUT.parquet is a directory of part files (part-000000.parquet, ...), one per
-  batch, each written to a temporary name, fsynced and renamed. A single Parquet file
+  batch, each written by write_part: to a temporary name, fsynced and renamed (the Dask
+  engine writes its parts with the same function). A single Parquet file
   only becomes readable when its footer is written at close, so a killed run would lose
   everything; a directory of parts loses nothing and is read as one table by pandas,
   pyarrow, Dask and DuckDB (read_parquet('OUT.parquet/*.parquet')).
 - DuckDB: an `events` table, one transaction committed per batch.
 See docs/input-output.md for the columns and the resume scheme.
+
+A writer takes Event objects or event dicts (Event.to_dict(), as read_events gives them back,
+possibly with extra fields such as dedup's story_ids, declared by `extra_fields`).
 """
 
 from __future__ import annotations
@@ -19,11 +23,12 @@ import dataclasses
 import json
 import logging
 import os
+import sys
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TextIO, Union
 
 import pyarrow as pa
 
@@ -33,32 +38,57 @@ from eventcoder.records import Entity, Event, Location
 logger = logging.getLogger(__name__)
 
 OUTPUT_EXTENSIONS = {
-    ".jsonl": "jsonl", ".json": "jsonl", ".ndjson": "jsonl",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",  # .json: read only (JSONL of earlier versions)
     ".csv": "csv", ".parquet": "parquet", ".duckdb": "duckdb", ".db": "duckdb",
 }
 PART_PATTERN = "part-{:06d}.parquet"
+"""The one name of a Parquet part, for the local Parquet writer and the Dask engine alike."""
+STDOUT = "-"
+
+Record = Union[Event, dict]
 
 
 class EventWriter(Protocol):
-    def write(self, events: list[Event]) -> None: ...
+    def write(self, events: Sequence[Record]) -> None: ...
 
     def close(self) -> None: ...
 
 
 def output_format(path: str | Path, format: str | None = None) -> str:
-    """The output format: explicit format wins, else the file extension."""
-    chosen = format or OUTPUT_EXTENSIONS.get(Path(path).suffix.lower())
+    """The format of an output: explicit format wins, else the file extension."""
+    suffix = Path(path).suffix.lower()
+    chosen = format or ("jsonl" if str(path) == STDOUT else OUTPUT_EXTENSIONS.get(suffix))
     if chosen not in ("jsonl", "csv", "parquet", "duckdb"):
         known = ", ".join(OUTPUT_EXTENSIONS)
         raise InputFormatError(f"{path}: cannot tell the output format; use one of {known} or --format")
     return chosen
 
 
-def open_writer(path: str | Path, format: str | None = None, append: bool = False) -> EventWriter:
-    """A writer for path; append=True keeps what is there (for --resume)."""
-    chosen = output_format(path, format)
+def writer_format(path: str | Path, format: str | None = None) -> str:
+    """output_format of an output about to be written, which may not be named .json."""
+    if format is None and Path(path).suffix.lower() == ".json":
+        # A JSON document would be one array, written only at close: a killed run would leave
+        # nothing readable and --resume could not append. Say so rather than write JSONL into it.
+        raise InputFormatError(f"{path}: eventcoder writes JSON Lines, one record a line; "
+                               "name the output .jsonl (or give --format jsonl)")
+    return output_format(path, format)
+
+
+def open_writer(path: str | Path, format: str | None = None, append: bool = False,
+                extra_fields: Sequence[pa.Field] = ()) -> EventWriter:
+    """A writer for path ("-": JSONL on standard output); append=True keeps what is there
+    (for --resume). `extra_fields`: columns beyond the event's that the records carry."""
+    chosen = writer_format(path, format)
+    if str(path) == STDOUT:
+        if chosen != "jsonl":
+            raise InputFormatError(f"standard output takes JSONL only, not {chosen}")
+        return JsonlWriter.to_stream(sys.stdout)
     writer_class = {"jsonl": JsonlWriter, "csv": CsvWriter, "parquet": ParquetWriter, "duckdb": DuckdbWriter}
-    return writer_class[chosen](Path(path), append)
+    return writer_class[chosen](Path(path), append, tuple(extra_fields))
+
+
+def _as_dict(record: Record) -> dict:
+    return record.to_dict() if isinstance(record, Event) else record
 
 
 def _fsync(handle) -> None:
@@ -91,8 +121,28 @@ EVENT_SCHEMA = pa.schema(_arrow_fields(Event))
 """The explicit Parquet/DuckDB schema: every batch and every part shares it."""
 
 
-def events_table(events: list[Event]) -> pa.Table:
-    return pa.Table.from_pylist([event.to_dict() for event in events], schema=EVENT_SCHEMA)
+def record_schema(extra_fields: Sequence[pa.Field] = ()) -> pa.Schema:
+    """EVENT_SCHEMA followed by the declared extra columns."""
+    return pa.schema([*EVENT_SCHEMA, *extra_fields])
+
+
+def events_table(events: Sequence[Record], extra_fields: Sequence[pa.Field] = ()) -> pa.Table:
+    return pa.Table.from_pylist([_as_dict(event) for event in events], schema=record_schema(extra_fields))
+
+
+def write_part(table: pa.Table, directory: Path, number: int) -> Path:
+    """directory/part-NNNNNN.parquet, written whole or not at all: a temporary name, fsync, rename."""
+    import pyarrow.parquet as pq
+
+    directory.mkdir(parents=True, exist_ok=True)
+    final = directory / PART_PATTERN.format(number)
+    temporary = final.with_name("." + final.name + ".tmp")
+    pq.write_table(table, temporary)
+    with temporary.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, final)
+    _fsync_directory(directory)
+    return final
 
 
 # ---------------------------------------------------------------- flat rows for CSV
@@ -141,46 +191,123 @@ def event_columns(event: Event) -> dict[str, Any]:
     }
 
 
-def csv_columns() -> list[str]:
+def event_from_columns(row: dict[str, str]) -> dict[str, Any]:
+    """A nested event dict from a CSV row (the inverse of event_columns). A CSV row holds
+    fewer fields than the record: entity kinds, spans and the like come back as defaults."""
+    known = set(csv_columns())
+    return {
+        "id": row["id"], "story_id": row["story_id"], "event": row["event"],
+        "actor": _entities_from_columns(row, "actor"), "recipient": _entities_from_columns(row, "recipient"),
+        "evidence": {"sentence": row["evidence_sentence"], "sentence_index": int(row["sentence_index"]),
+                     "sentence_start": int(row["sentence_start"]),
+                     "trigger": {"text": row["trigger_text"], "start": int(row["trigger_start"]),
+                                 "end": int(row["trigger_end"])}},
+        "pub_date": row["pub_date"] or None, "date": row["date"] or None, "date_source": row["date_source"],
+        "mode": row["mode"], "context": _split(row["context"], ";"), "aux": row["aux"],
+        "attributed_to": _attribution_from_columns(row), "quad_code": int(row["quad_code"]),
+        "score": float(row["score"]), "location": _location_from_columns(row),
+        **{name: _number(row[name], int) for name in ("dead", "injured", "arrested", "size")},
+        "event_text": row["event_text"], "confidence": float(row["confidence"]),
+        "coder_version": row["coder_version"], **{k: v for k, v in row.items() if k not in known},
+    }
+
+
+def _split(value: str, separator: str) -> list[str]:
+    return value.split(separator) if value else []
+
+
+def _number(value: str, kind: type) -> Any:
+    return kind(value) if value not in ("", None) else None
+
+
+def _entities_from_columns(row: dict[str, str], prefix: str) -> list[dict[str, Any]]:
+    starts = _split(row[f"{prefix}_start"], ";")
+    columns = {name: row[f"{prefix}_{name}"].split(separator) for name, separator in
+               (("text", " | "), ("name", " | "), ("country", ";"), ("sector", ";"), ("end", ";"))}
+    entities = []
+    for number, start in enumerate(starts):
+        sector, *others = columns["sector"][number].split("+")
+        entities.append({"text": columns["text"][number], "start": int(start), "end": int(columns["end"][number]),
+                         "name": columns["name"][number], "country": columns["country"][number],
+                         "sector": sector, "other_sectors": others})
+    return entities
+
+
+def _attribution_from_columns(row: dict[str, str]) -> dict[str, Any] | None:
+    if not row["attributed_to"]:
+        return None
+    return {"text": row["attributed_to"], "start": 0, "end": 0, "name": row["attributed_to_name"],
+            "country": row["attributed_to_country"]}
+
+
+def _location_from_columns(row: dict[str, str]) -> dict[str, Any] | None:
+    names = ("text", "name", "country", "admin1", "lat", "lon")
+    values = {name: row[f"location_{name}"] for name in names}
+    if not any(values.values()):
+        return None
+    return {**values, "lat": _number(values["lat"], float), "lon": _number(values["lon"], float)}
+
+
+def csv_columns(extra_fields: Sequence[pa.Field] = ()) -> list[str]:
     """CSV header, in order (taken from a blank event so it cannot drift from event_columns)."""
     from eventcoder.records import Evidence, TextSpan
 
     blank = Event("", "", "", [], [], Evidence("", 0, 0, TextSpan("", 0, 0)))
-    return list(event_columns(blank))
+    return [*event_columns(blank), *(extra.name for extra in extra_fields)]
+
+
+def _record_columns(record: Record, extra_fields: Sequence[pa.Field]) -> dict[str, Any]:
+    event = record if isinstance(record, Event) else Event.from_dict(record)
+    extras = {} if isinstance(record, Event) else record
+    return {**event_columns(event), **{f.name: _cell(extras.get(f.name)) for f in extra_fields}}
+
+
+def _cell(value: Any) -> Any:
+    return _join(map(str, value)) if isinstance(value, list) else value
 
 
 # ---------------------------------------------------------------- the writers
 
 
 class JsonlWriter:
-    """One Event.to_dict() per line."""
+    """One Event.to_dict() per line (an event dict as it is, extra fields included)."""
 
-    def __init__(self, path: Path, append: bool = False):
+    def __init__(self, path: Path, append: bool = False, extra_fields: Sequence[pa.Field] = ()):
         self.path = path
         self.handle = path.open("a" if append else "w", encoding="utf-8", newline="\n")
+        self.durable = True
 
-    def write(self, events: list[Event]) -> None:
-        lines = [json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=False) + "\n" for event in events]
+    @classmethod
+    def to_stream(cls, stream: TextIO) -> "JsonlWriter":
+        """Lines to an open text stream (standard output), which is flushed but not fsynced."""
+        writer = cls.__new__(cls)
+        writer.path, writer.handle, writer.durable = None, stream, False
+        return writer
+
+    def write(self, events: Sequence[Record]) -> None:
+        lines = [json.dumps(_as_dict(event), ensure_ascii=False, sort_keys=False) + "\n" for event in events]
         self.handle.write("".join(lines))
-        _fsync(self.handle)
+        _fsync(self.handle) if self.durable else self.handle.flush()
 
     def close(self) -> None:
-        self.handle.close()
+        if self.durable:
+            self.handle.close()
 
 
 class CsvWriter:
     """Flat rows (event_columns); the header is written once, also across resumed runs."""
 
-    def __init__(self, path: Path, append: bool = False):
+    def __init__(self, path: Path, append: bool = False, extra_fields: Sequence[pa.Field] = ()):
         has_content = append and path.exists() and path.stat().st_size > 0
         self.handle = path.open("a" if append else "w", encoding="utf-8", newline="")
-        self.writer = csv.DictWriter(self.handle, fieldnames=csv_columns())
+        self.extra_fields = extra_fields
+        self.writer = csv.DictWriter(self.handle, fieldnames=csv_columns(extra_fields))
         if not has_content:
             self.writer.writeheader()
             _fsync(self.handle)
 
-    def write(self, events: list[Event]) -> None:
-        self.writer.writerows(event_columns(event) for event in events)
+    def write(self, events: Sequence[Record]) -> None:
+        self.writer.writerows(_record_columns(event, self.extra_fields) for event in events)
         _fsync(self.handle)
 
     def close(self) -> None:
@@ -190,42 +317,36 @@ class CsvWriter:
 class ParquetWriter:
     """A directory of Parquet parts, one per non-empty batch (see the module docstring)."""
 
-    def __init__(self, path: Path, append: bool = False):
+    def __init__(self, path: Path, append: bool = False, extra_fields: Sequence[pa.Field] = ()):
         if path.exists() and not path.is_dir():
             raise InputFormatError(f"{path} is a file; Parquet output is a directory of parts")
         if path.exists() and not append:
-            _remove_parts(path)
+            remove_parts(path)
         path.mkdir(parents=True, exist_ok=True)
         self.path = path
+        self.extra_fields = extra_fields
         self.next_part = _next_part_number(path)
 
-    def write(self, events: list[Event]) -> None:
+    def write(self, events: Sequence[Record]) -> None:
         if events:
-            self._write_part(events_table(events))
+            self._write_part(events_table(events, self.extra_fields))
 
     def _write_part(self, table: pa.Table) -> None:
-        import pyarrow.parquet as pq
-
-        final = self.path / PART_PATTERN.format(self.next_part)
-        temporary = final.with_name("." + final.name + ".tmp")
-        pq.write_table(table, temporary)
-        with temporary.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temporary, final)  # a part is either complete or absent
-        _fsync_directory(self.path)
+        write_part(table, self.path, self.next_part)
         self.next_part += 1
 
     def close(self) -> None:
         # An empty run still leaves a readable, empty table with the full schema.
         if not any(self.path.glob("part-*.parquet")):
-            self._write_part(events_table([]))
+            self._write_part(events_table([], self.extra_fields))
 
 
 def _parts(path: Path) -> list[Path]:
     return sorted(path.glob("part-*.parquet"))
 
 
-def _remove_parts(path: Path) -> None:
+def remove_parts(path: Path) -> None:
+    """Parts (and temporary parts) of an earlier run, which would mix with this one's."""
     for part in [*_parts(path), *path.glob(".part-*.tmp")]:
         part.unlink()
 
@@ -246,21 +367,22 @@ def _fsync_directory(path: Path) -> None:
 class DuckdbWriter:
     """An `events` table (actor/recipient as STRUCT lists); one commit per batch."""
 
-    def __init__(self, path: Path, append: bool = False):
+    def __init__(self, path: Path, append: bool = False, extra_fields: Sequence[pa.Field] = ()):
         import duckdb
 
         self.connection = duckdb.connect(str(path))
+        self.extra_fields = extra_fields
         if not append:
             self.connection.execute("DROP TABLE IF EXISTS events")
-        empty = events_table([])
+        empty = events_table([], extra_fields)
         self.connection.register("empty_batch", empty)
         self.connection.execute("CREATE TABLE IF NOT EXISTS events AS SELECT * FROM empty_batch")
         self.connection.unregister("empty_batch")
 
-    def write(self, events: list[Event]) -> None:
+    def write(self, events: Sequence[Record]) -> None:
         if not events:
             return
-        batch = events_table(events)
+        batch = events_table(events, self.extra_fields)
         self.connection.execute("BEGIN TRANSACTION")
         self.connection.register("batch", batch)
         self.connection.execute("INSERT INTO events BY NAME SELECT * FROM batch")
@@ -276,12 +398,19 @@ class DuckdbWriter:
 
 
 def read_events(path: str | Path, format: str | None = None) -> list[dict]:
-    """What a writer wrote, as dicts: nested for jsonl/parquet/duckdb, flat strings for CSV."""
+    """What a writer wrote, as dicts: nested for jsonl/parquet/duckdb, flat strings for CSV.
+
+    "-" reads JSONL from standard input; a Parquet output is its directory of parts or a
+    single Parquet file."""
     chosen = output_format(path, format)
+    if str(path) == STDOUT:
+        return _jsonl_events(sys.stdin, "stdin")
     path = Path(path)
+    if not path.exists():
+        raise InputFormatError(f"{path} does not exist")
     if chosen == "jsonl":
         with path.open(encoding="utf-8") as handle:
-            return [json.loads(line) for line in handle if line.strip()]
+            return _jsonl_events(handle, str(path))
     if chosen == "csv":
         with path.open(encoding="utf-8", newline="") as handle:
             return list(csv.DictReader(handle))
@@ -290,11 +419,33 @@ def read_events(path: str | Path, format: str | None = None) -> list[dict]:
     return _read_duckdb_events(path)
 
 
+def read_event_records(path: str | Path, format: str | None = None) -> list[dict]:
+    """read_events, with CSV rows turned back into nested event dicts (event_from_columns),
+    so that every format gives records of one shape (what `eventcoder dedup` reads)."""
+    rows = read_events(path, format)
+    return [event_from_columns(row) for row in rows] if output_format(path, format) == "csv" else rows
+
+
+def _jsonl_events(lines: Iterable[str], name: str) -> list[dict]:
+    events = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputFormatError(f"{name}, line {number}: not JSON ({error.msg})") from error
+        if not isinstance(record, dict):
+            raise InputFormatError(f"{name}, line {number}: not an event record (a JSON object)")
+        events.append(record)
+    return events
+
+
 def _read_parquet_events(path: Path) -> list[dict]:
     import pyarrow.parquet as pq
 
     parts = _parts(path) if path.is_dir() else [path]
-    return [row for part in parts for row in pq.read_table(part, schema=EVENT_SCHEMA).to_pylist()]
+    return [row for part in parts for row in pq.read_table(part).to_pylist()]
 
 
 def _read_duckdb_events(path: Path) -> list[dict]:
