@@ -1,10 +1,11 @@
 """The coding pipeline: document text in, PLOVER event records out.
 
-Stages, each in its own module: sentences (split and pre-filter), parsing (spaCy),
-actors (mentions and entities), triggers/events/arguments (what happened to whom),
-modality (mode and attribution), dates, places, quantities, and the classifier that
-ranks competing categories. A Coder holds the loaded resources; it pickles without the
-spaCy pipeline, which each process loads once.
+Stages, each in its own module (docs/architecture.md): nlp/sentences and nlp/prefilter
+(split, and keep sentences worth parsing), nlp/parsing (spaCy), extract/actors (mentions),
+extract/candidates (which words name events), then per candidate extract/category (what),
+extract/aux (how certainly, according to whom), extract/parties (who to whom) and
+extract/assembly (the record, with places, dates and quantities). A Coder holds the loaded
+resources; it pickles without the spaCy pipeline, which each process loads once.
 """
 
 from __future__ import annotations

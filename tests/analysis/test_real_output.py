@@ -19,9 +19,9 @@ SEED = __import__("pathlib").Path(__file__).resolve().parents[2] / "examples" / 
 
 
 @pytest.fixture(scope="module")
-def coded(coder, tmp_path_factory) -> dict[str, object]:
+def coded(_session_coder, tmp_path_factory) -> dict[str, object]:  # module-wide: only model tests use it
     document = {"id": "seed", "text": SEED.read_text(encoding="utf-8"), "pub_date": "2025-09-20"}
-    events = [event for result in coder.code_documents([document]) for event in result.events]
+    events = [event for result in _session_coder.code_documents([document]) for event in result.events]
     folder = tmp_path_factory.mktemp("coded")
     return {format: write_events(events, folder / name) for format, name in FORMATS.items()}
 

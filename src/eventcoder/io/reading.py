@@ -174,18 +174,21 @@ def read_documents(
 
 
 def read_rows(
-    rows: Iterable[Mapping[str, Any]], options: ReadOptions = ReadOptions(), source: str = "rows",
-    first_line: int = 1, claimed: dict[str, str] | None = None,
+    rows: Iterable[Mapping[str, Any] | Document], options: ReadOptions = ReadOptions(), source: str = "rows",
+    first_line: int = 1, claimed: dict[str, str] | None = None, numbered: bool = True,
 ) -> Iterator[Document | Rejection]:
-    """read_documents for rows already in memory (a DataFrame partition, a list of dicts).
+    """read_documents for records already in memory (a DataFrame partition, a list of dicts,
+    Documents given to the Python API): the same checks, one Document or Rejection each.
 
-    Each mapping is one record with the columns of a JSONL/CSV/Parquet input and gets the
-    same checks; rows are numbered from `first_line`, so the partitions of one table,
-    numbered by their offsets, give the lines a single file of the same rows would.
+    Each record is a mapping with the columns of a JSONL/CSV/Parquet input, or a Document.
+    Rows are numbered from `first_line`, so the partitions of one table, numbered by their
+    offsets, give the lines a single file of the same rows would. With numbered=False (the
+    API) there are no lines: a reason names the record's id, or its 1-based position when
+    it has none (it is then called "line-N", as in a JSONL file).
     """
     checker = _Checker(options, _default_pub_date(options.pub_date), source, claimed)
     for line, row in enumerate(rows, start=first_line):
-        yield checker.check(_record_from_mapping(dict(row), line, []))
+        yield checker.check(_record_in_memory(row, line, numbered))
 
 
 def record_ids(source: str | Path, options: ReadOptions = ReadOptions(),
@@ -226,18 +229,11 @@ def _checked_format(source: str | Path, format: str | None) -> str:
 def check_records(
     records: Iterable[Mapping[str, Any] | Document], options: ReadOptions = ReadOptions()
 ) -> Iterator[Document | Rejection]:
-    """The same checks as read_documents, for records already in memory (the Python API).
-
-    Each record is a dict with the fields of a JSONL line (id, text or url, pub_date,
-    title) or a Document. Reasons name the record's id, or its 1-based position when it
-    has none (it is then called "line-N", as in a JSONL file).
-    """
-    checker = _Checker(options, _default_pub_date(options.pub_date))
-    for position, record in enumerate(records, start=1):
-        yield checker.check(_record_in_memory(record, position))
+    """read_rows for the Python API: records have no lines, reasons name their ids."""
+    return read_rows(records, options, numbered=False)
 
 
-def _record_in_memory(value: Mapping[str, Any] | Document, position: int) -> _Record:
+def _record_in_memory(value: Mapping[str, Any] | Document, position: int, numbered: bool) -> _Record:
     if isinstance(value, Document):
         value = {"id": value.id, "text": value.text, "pub_date": value.pub_date, "title": value.title,
                  "url": value.url}
@@ -245,9 +241,9 @@ def _record_in_memory(value: Mapping[str, Any] | Document, position: int) -> _Re
         reason = f"line {position}: expected a dict or a Document, found {type(value).__name__!r}"
         return _Record(None, position, problem=Rejection(None, position, reason, "bad_record"))
     record = _record_from_mapping(dict(value), position, [])
-    if record.problem is None and record.id != f"line-{position}":
-        record.line = None  # in memory there are no lines: reasons name the id
-    if "text" not in value and "url" not in value:
+    if not numbered and record.problem is None and record.id != f"line-{position}":
+        record.line = None  # a list in a notebook has no lines: reasons name the id
+    if not numbered and "text" not in value and "url" not in value:  # a typo such as "body" in a notebook
         found = ", ".join(sorted(map(str, value))[:10]) or "none"
         reason = (f"{_where(record)}: no 'text' or 'url' field; the record has: {found} "
                   "(expected: id, text or url, and optionally pub_date, title)")
