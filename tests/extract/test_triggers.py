@@ -33,3 +33,37 @@ def test_longest_pattern_wins_at_a_head(parse, lexicon):
 
 def test_no_trigger_in_plain_sentence(parse, lexicon):
     assert categories(parse, lexicon, "The weather in the capital was mild.") == []
+
+
+# Word sense (data/triggers/_senses.tsv): the category a word takes from its neighbours.
+
+def reading(parse, lexicon, text, word):
+    found = [t.pattern for t in find_triggers(parse(text), lexicon) if t.token.text == word]
+    return (found[0].category, found[0].mode) if found else None
+
+
+def test_weapon_modifier_makes_a_strike_an_attack(parse, lexicon):
+    assert reading(parse, lexicon, "The navy launched missile strikes on three radar stations.", "strikes") \
+        == ("ASSAULT", "heavy-weapons")
+    assert reading(parse, lexicon, "Overnight drone strikes damaged a power plant.", "strikes") \
+        == ("ASSAULT", "drone")
+
+
+def test_a_strike_on_a_target_is_an_attack_but_not_on_a_day(parse, lexicon):
+    assert reading(parse, lexicon, "The strike on the depot destroyed two trucks.", "strike")[0] == "ASSAULT"
+    assert reading(parse, lexicon, "Dock workers began a strike on Tuesday.", "strike")[0] == "PROTEST"
+
+
+def test_a_labour_strike_stays_a_protest(parse, lexicon):
+    assert reading(parse, lexicon, "Nurses held a two-day strike over pay.", "strike")[0] == "PROTEST"
+
+
+def test_what_is_fired_sets_the_mode(parse, lexicon):
+    gas = reading(parse, lexicon, "Police fired tear gas and rubber bullets at the crowd.", "fired")
+    assert gas == ("ASSAULT", "crowd-control")
+    rockets = reading(parse, lexicon, "Militants fired rockets into the border town.", "fired")
+    assert rockets == ("ASSAULT", "heavy-weapons")
+
+
+def test_firing_an_employee_is_no_trigger(parse, lexicon):
+    assert reading(parse, lexicon, "The bank fired its chief executive.", "fired") is None

@@ -3,6 +3,10 @@
 A trigger is a head word matching a lexicon pattern (see data/triggers/README.md): the
 pattern's other words must be its dependents ("call" + "for") or stand next to it
 ("cease - fire"). Longer patterns win over shorter ones at the same head.
+
+Some words change category with their neighbours: "missile strikes" are an attack, "a
+general strike" a protest. The sense rules of data/triggers/_senses.tsv (knowledge/senses.py)
+are tried at every trigger word; a rule whose cue is present replaces the lexicon's readings.
 """
 
 from __future__ import annotations
@@ -12,9 +16,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
+from eventcoder.knowledge.senses import SenseRule, shipped_sense_rules
+from eventcoder.knowledge.words import word_set
 
 VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+TIME_WORDS = word_set("time_words")
+SENSE_RULES = shipped_sense_rules()
 
 
 @dataclass
@@ -89,6 +98,50 @@ def match_pattern(token: Token, pattern: TriggerPattern) -> list[Token] | None:
     return _contiguous_match(token, pattern) or _dependent_match(token, pattern)
 
 
+def _lemmas(token: Token) -> tuple[str, ...]:
+    """The token's lemma with its left modifiers' lemmas: "rubber bullet", "tear gas"."""
+    modifiers = [c.lemma_.lower() for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+    return (*modifiers, token.lemma_.lower())
+
+
+def _ends_with(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return len(phrase) <= len(words) and words[len(words) - len(phrase):] == phrase
+
+
+def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
+    """What a sense cue is read from, each as a run of lemmas (see data/triggers/_senses.tsv)."""
+    if cue == "modifier":
+        return [(c.lemma_.lower(),) for c in token.children if c.dep_ in MODIFIER_DEPS] + \
+            [(c.lower_,) for c in token.children if c.dep_ in MODIFIER_DEPS]
+    if cue == "object":
+        objects = [o for c in token.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        return [_lemmas(o) for o in objects]
+    if cue == "prep":
+        return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":  # governor
+        return [(token.head.lemma_.lower(),)]
+    return []
+
+
+def _is_time(preposition: Token) -> bool:
+    """"a strike on Monday": a preposition whose object is a time."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in TIME_WORDS for o in objects)
+
+
+def _cue_present(token: Token, rule: SenseRule) -> bool:
+    found = _cue_words(token, rule.cue)
+    return any(_ends_with(words, phrase) for words in found for phrase in rule.phrases)
+
+
+def sense_reading(token: Token, rules: dict[str, tuple[SenseRule, ...]] = SENSE_RULES) -> TriggerPattern | None:
+    """The reading a sense rule gives the token ("air strikes" -> ASSAULT), or None."""
+    for rule in rules.get(token.lemma_.lower(), ()):
+        if pos_matches(token, rule.pos) and _cue_present(token, rule):
+            return TriggerPattern((rule.lemma,), rule.pos, rule.category, rule.mode, frozenset(), rule.source)
+    return None
+
+
 def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
     seen: dict[TriggerPattern, list[Token]] = {}
     for form in set(lemma_and_lowercase(token)):
@@ -97,12 +150,13 @@ def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
                 matched = match_pattern(token, pattern)
                 if matched:
                     seen[pattern] = matched
+    sense = sense_reading(token)
     if not seen:
-        return None
+        return Trigger(token, [sense], [token]) if sense is not None else None
     longest = max(len(p.words) for p in seen)
     best = [p for p in seen if len(p.words) == longest]
     tokens = sorted({t.i: t for p in best for t in seen[p]}.values(), key=lambda t: t.i)
-    return Trigger(token, best, tokens)
+    return Trigger(token, [sense] if sense is not None else best, tokens)
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
