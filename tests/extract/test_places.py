@@ -133,3 +133,9 @@ def test_tree_distance(nlp):
     assert tree_distance(verb, verb) == 0
     assert tree_distance(verb, convoy) == 1
     assert tree_distance(sent[0], convoy) == 2
+
+
+def test_movement_through_a_place_locates_the_event(nlp, gazetteer):
+    sent = first_sentence(nlp, "Hundreds of farmers drove their tractors through central Lyon.")
+    found = locate_event(sent, sent[3], gazetteer)  # "drove"
+    assert (found.name, found.country) == ("Lyon", "FRA")

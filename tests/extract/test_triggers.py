@@ -67,3 +67,23 @@ def test_what_is_fired_sets_the_mode(parse, lexicon):
 
 def test_firing_an_employee_is_no_trigger(parse, lexicon):
     assert reading(parse, lexicon, "The bank fired its chief executive.", "fired") is None
+
+
+# An amount between a verb and what it governs ("sent $50 million in aid") is looked through.
+
+def test_money_amount_does_not_break_a_verb_pattern(parse, lexicon):
+    triggers = find_triggers(parse("Norway sent $20 million in emergency aid to Haiti."), lexicon)
+    sent = [t for t in triggers if t.token.text == "sent"]
+    assert sent and sent[0].pattern.words == ("send", "aid")
+    assert "aid" in [t.text for t in sent[0].tokens]
+
+
+def test_weight_amount_does_not_break_a_verb_pattern(parse, lexicon):
+    triggers = find_triggers(parse("The charity sent 40 tonnes of medical aid to the flood zone."), lexicon)
+    assert any(t.token.text == "sent" and t.pattern.category == "AID" for t in triggers)
+
+
+def test_amount_of_coder_output(coder):
+    events = coder.code_text("Norway sent $20 million in emergency aid to Haiti.", pub_date="2024-03-01")
+    aid = [e for e in events if e.event == "AID"]
+    assert aid and (aid[0].actor[0].country, aid[0].recipient[0].country) == ("NOR", "HTI")

@@ -23,6 +23,8 @@ VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 TIME_WORDS = word_set("time_words")
+COLLECTIVES = word_set("collectives")
+QUANTITY_PREPS = frozenset({"of", "in", "worth"})
 SENSE_RULES = shipped_sense_rules()
 
 
@@ -66,13 +68,32 @@ def _dependent_match(token: Token, pattern: TriggerPattern) -> list[Token] | Non
     rest = list(pattern.words)
     rest.remove(next(w for w in pattern.words if w in forms))
     matched = [token]
-    for child in token.children:
+    for child in _dependents(token):
         for word in rest:
             if word in lemma_and_lowercase(child):
                 matched.append(child)
                 rest.remove(word)
                 break
     return matched if not rest else None
+
+
+def _is_quantity(token: Token) -> bool:
+    """"$50 million", "2,000 tonnes", "thousands": an amount whose complement is the thing."""
+    if token.pos_ == "NUM" or token.like_num or token.lemma_.lower() in COLLECTIVES:
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children)
+
+
+def _dependents(token: Token) -> list[Token]:
+    """The token's children and, through an amount, what it measures: in "sent $50 million
+    in humanitarian aid" the aid is what was sent."""
+    found = []
+    for child in token.children:
+        found.append(child)
+        if child.dep_ in ("dobj", "nsubjpass", "pobj") and _is_quantity(child):
+            found += [o for p in child.children if p.dep_ == "prep" and p.lower_ in QUANTITY_PREPS
+                      for o in p.children if o.dep_ == "pobj"]
+    return found
 
 
 def _contiguous_match(token: Token, pattern: TriggerPattern) -> list[Token] | None:
