@@ -126,7 +126,9 @@ def _surname_dictionary():
     from eventcoder.knowledge.dictionaries import ActorDictionary
 
     person = ("Ivo Marten", "person", "EST", "GOV", "", "", "", "", "test:IVO_MARTEN")
+    other = ("Omar Hadid", "person", "JOR", "GOV", "", "", "", "", "test:OMAR_HADID (surname)")
     return ActorDictionary([("ivo marten", *person), ("marten", *person[:-1], "test:IVO_MARTEN (surname)"),
+                            ("hadid", *other),
                             ("minister", "minister", "agent", "", "GOV", "", "", "", "", "test:agents")])
 
 
@@ -139,6 +141,10 @@ def _mentioned(parse, text):
 
 def test_a_surname_with_another_given_name_is_someone_else(parse):
     assert "Marten" not in _mentioned(parse, "Lena Marten visited the border crossing.")
+
+
+def test_a_given_name_that_is_also_someone_surname_still_disagrees(parse):
+    assert "Marten" not in _mentioned(parse, "Hadid Marten visited the border crossing.")
 
 
 def test_a_place_named_like_a_surname_is_no_person(parse):

@@ -87,3 +87,14 @@ def test_amount_of_coder_output(coder):
     events = coder.code_text("Norway sent $20 million in emergency aid to Haiti.", pub_date="2024-03-01")
     aid = [e for e in events if e.event == "AID"]
     assert aid and (aid[0].actor[0].country, aid[0].recipient[0].country) == ("NOR", "HTI")
+
+
+def test_a_sense_rule_can_need_a_run_of_modifiers(parse):
+    from eventcoder.extract.triggers import sense_reading
+    from eventcoder.knowledge.senses import read_sense_rules
+
+    rules = read_sense_rules(["march\tNOUN\tmodifier\tvictory day\tSUPPORT\t"], "mine.tsv")
+    parade = parse("The Victory Day march drew large crowds.")
+    assert sense_reading(parade[3], rules).category == "SUPPORT"  # "march"
+    other = parse("The day march drew large crowds.")
+    assert sense_reading(other[2], rules) is None

@@ -105,8 +105,9 @@ def _given_name(sentence: Span, start: int, dictionary: ActorDictionary) -> str:
     if before.pos_ != "PROPN" or not before.is_alpha and not before.text.endswith("."):
         return ""
     word = normalize_token(before.text)
-    if dictionary.agent(word) is not None or dictionary.lookup([word], 0) is not None:
-        return ""
+    match = dictionary.lookup([word], 0)
+    if dictionary.agent(word) is not None or (match and any(e.kind != "person" for e in match[1])):
+        return ""  # a given name may itself be someone's surname ("Hassan"): still a given name
     return word
 
 

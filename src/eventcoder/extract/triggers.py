@@ -120,8 +120,10 @@ def match_pattern(token: Token, pattern: TriggerPattern) -> list[Token] | None:
 
 
 def _lemmas(token: Token) -> tuple[str, ...]:
-    """The token's lemma with its left modifiers' lemmas: "rubber bullet", "tear gas"."""
-    modifiers = [c.lemma_.lower() for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+    """The token's lemma with its left modifiers' lemmas, theirs included: "rubber bullet",
+    "Victory Day march"."""
+    modifiers = [t.lemma_.lower() for c in token.lefts if c.dep_ in MODIFIER_DEPS
+                 for t in c.subtree if t.dep_ in MODIFIER_DEPS]
     return (*modifiers, token.lemma_.lower())
 
 
@@ -131,9 +133,10 @@ def _ends_with(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
     """What a sense cue is read from, each as a run of lemmas (see data/triggers/_senses.tsv)."""
-    if cue == "modifier":
-        return [(c.lemma_.lower(),) for c in token.children if c.dep_ in MODIFIER_DEPS] + \
-            [(c.lower_,) for c in token.children if c.dep_ in MODIFIER_DEPS]
+    if cue == "modifier":  # each modifier, by lemma and by text, and their run ("cruise missile")
+        modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+        return [(c.lemma_.lower(),) for c in modifiers] + [(c.lower_,) for c in modifiers] + \
+            [_lemmas(token)[:-1]]
     if cue == "object":
         objects = [o for c in token.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
         return [_lemmas(o) for o in objects]
