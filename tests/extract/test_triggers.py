@@ -98,3 +98,17 @@ def test_a_sense_rule_can_need_a_run_of_modifiers(parse):
     assert sense_reading(parade[3], rules).category == "SUPPORT"  # "march"
     other = parse("The day march drew large crowds.")
     assert sense_reading(other[2], rules) is None
+
+
+def test_attacking_a_policy_is_an_accusation(parse, lexicon):
+    assert reading(parse, lexicon, "The senator attacked the government's pension reform.", "attacked") \
+        == ("ACCUSE", "disapprove")
+    assert reading(parse, lexicon, "The mayor launched a blistering attack on the transport plan.", "attack") \
+        == ("ACCUSE", "disapprove")
+    assert reading(parse, lexicon, "Gunmen attacked a police post.", "attacked")[0] == "ASSAULT"
+
+
+def test_fighting_a_social_ill_is_no_event(parse, lexicon):
+    assert reading(parse, lexicon, "The new cabinet promised to fight inflation.", "fight") is None
+    assert reading(parse, lexicon, "Volunteers battled a forest fire for three days.", "battled") is None
+    assert reading(parse, lexicon, "Militias fought government forces.", "fought")[0] == "ASSAULT"

@@ -1,14 +1,14 @@
 import pytest
 
 from eventcoder.errors import DictionaryError
-from eventcoder.knowledge.senses import read_sense_rules, shipped_sense_rules
+from eventcoder.knowledge.senses import NO_EVENT, read_sense_rules, shipped_sense_rules
 from eventcoder.ontology import CATEGORIES
 
 
 def test_shipped_table_loads_and_names_categories():
     rules = shipped_sense_rules()
     assert "strike" in rules
-    assert all(rule.category in CATEGORIES for found in rules.values() for rule in found)
+    assert all(rule.category in (*CATEGORIES, NO_EVENT) for found in rules.values() for rule in found)
 
 
 def test_rules_keep_file_order_and_split_phrases():
@@ -28,3 +28,8 @@ def test_rules_keep_file_order_and_split_phrases():
 def test_bad_lines_name_file_and_line(line, message):
     with pytest.raises(DictionaryError, match=f"bad.tsv:1: .*{message}"):
         read_sense_rules([line], "bad.tsv")
+
+
+def test_none_names_a_sense_without_an_event():
+    rules = read_sense_rules(["fight\tVERB\tobject\tpoverty\tNONE"], "mine.tsv")
+    assert rules["fight"][0].category == "NONE"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
-from eventcoder.knowledge.senses import SenseRule, shipped_sense_rules
+from eventcoder.knowledge.senses import NO_EVENT, SenseRule, shipped_sense_rules
 from eventcoder.knowledge.words import word_set
 
 VERB_TAGS = frozenset({"VERB"})
@@ -142,6 +142,10 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         return [_lemmas(o) for o in objects]
     if cue == "prep":
         return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]
+    if cue == "prep_object":
+        objects = [o for p in token.children if p.dep_ == "prep"
+                   for c in p.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+        return [_lemmas(o) for o in objects]
     if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":  # governor
         return [(token.head.lemma_.lower(),)]
     return []
@@ -175,6 +179,8 @@ def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
                 if matched:
                     seen[pattern] = matched
     sense = sense_reading(token)
+    if sense is not None and sense.category == NO_EVENT:
+        return None  # "vowed to fight corruption": this sense names no event
     if not seen:
         return Trigger(token, [sense], [token]) if sense is not None else None
     longest = max(len(p.words) for p in seen)

@@ -17,7 +17,8 @@ from typing import Iterable
 from eventcoder.errors import DictionaryError
 from eventcoder.ontology import CATEGORIES
 
-CUES = ("modifier", "object", "prep", "governor")
+CUES = ("modifier", "object", "prep", "prep_object", "governor")
+NO_EVENT = "NONE"  # a sense that names no event ("fight corruption")
 SENSE_POS = ("VERB", "NOUN")
 
 
@@ -46,8 +47,8 @@ def parse_sense_line(line: str, where: str) -> SenseRule | None:
         raise DictionaryError(f"{where}: part of speech {pos!r} is not one of {', '.join(SENSE_POS)}")
     if cue not in CUES:
         raise DictionaryError(f"{where}: cue {cue!r} is not one of {', '.join(CUES)}")
-    if category not in CATEGORIES:
-        raise DictionaryError(f"{where}: {category!r} is not a PLOVER category")
+    if category not in CATEGORIES and category != NO_EVENT:
+        raise DictionaryError(f"{where}: {category!r} is not a PLOVER category (or {NO_EVENT})")
     words = tuple(tuple(p.split()) for p in phrases.lower().split("|") if p.strip())
     return SenseRule(lemma.lower(), pos, cue, words, category, mode, where)
 
