@@ -118,3 +118,46 @@ def test_a_user_sector_modifier_adds_its_sector(tmp_path):
     assert _code_in_fresh_process(None) == [["ACCUSE", "KEN", "LEG", []]]
     (tmp_path / "modifier_sectors.tsv").write_text("hardline\tOPP\n")
     assert _code_in_fresh_process(tmp_path) == [["ACCUSE", "KEN", "LEG", ["OPP"]]]
+
+
+# A surname alone must not beat better evidence (issue 14, class 10).
+
+def _surname_dictionary():
+    from eventcoder.knowledge.dictionaries import ActorDictionary
+
+    person = ("Ivo Marten", "person", "EST", "GOV", "", "", "", "", "test:IVO_MARTEN")
+    other = ("Omar Hadid", "person", "JOR", "GOV", "", "", "", "", "test:OMAR_HADID (surname)")
+    return ActorDictionary([("ivo marten", *person), ("marten", *person[:-1], "test:IVO_MARTEN (surname)"),
+                            ("hadid", *other),
+                            ("minister", "minister", "agent", "", "GOV", "", "", "", "", "test:agents")])
+
+
+def _mentioned(parse, text):
+    from eventcoder.extract.actors import find_mentions
+
+    sentence = parse(text)
+    return {sentence.doc[i].text: m.entry.name for i, m in find_mentions(sentence, _surname_dictionary(), None).items()}
+
+
+def test_a_surname_with_another_given_name_is_someone_else(parse):
+    assert "Marten" not in _mentioned(parse, "Lena Marten visited the border crossing.")
+
+
+def test_a_given_name_that_is_also_someone_surname_still_disagrees(parse):
+    assert "Marten" not in _mentioned(parse, "Hadid Marten visited the border crossing.")
+
+
+def test_a_place_named_like_a_surname_is_no_person(parse):
+    assert "Marten" not in _mentioned(parse, "Shelling hit a school in Kafr Marten overnight.")
+
+
+def test_a_surname_alone_or_with_its_own_given_name_or_title_resolves(parse):
+    assert _mentioned(parse, "Marten visited the border crossing.")["Marten"] == "Ivo Marten"
+    assert _mentioned(parse, "Minister Marten visited the border crossing.")["Marten"] == "Ivo Marten"
+    assert _mentioned(parse, "I. Marten visited the border crossing.")["Marten"] == "Ivo Marten"
+
+
+def test_a_travelling_official_keeps_his_country(coder):
+    text = "The Peruvian foreign minister met Chilean officials in Madrid."
+    actors = first(coder.code_text(text, pub_date="2024-01-10"), "CONSULT").actor
+    assert ("PER", "GOV") in [(a.country, a.sector) for a in actors]

@@ -41,3 +41,26 @@ def test_ethnic_group_placed_where_it_acts():
     albanians = entity("ALB", kind="demonym", text="ethnic Albanians")
     assert resident(albanians, "SRB").country == "SRB"
     assert resident(entity("ALB", kind="demonym", text="Albanian troops"), "SRB").country == "ALB"
+
+
+# Victims' country (issue 14, class 9): the place's, never the attacker's.
+
+def test_unplaced_victims_of_an_attack_keep_no_country():
+    _, recipients = complete_parties("ASSAULT", [entity("ARM", "MIL")], [entity("", "CVL")], None)
+    assert recipients[0].country == ""
+
+
+def test_victims_of_a_placed_attack_take_the_place_country():
+    location = Location("Ganja", country="AZE", start=30)
+    _, recipients = complete_parties("ASSAULT", [entity("ARM", "MIL")], [entity("", "CVL")], location)
+    assert recipients[0].country == "AZE" and "event location" in recipients[0].source
+
+
+def test_police_attack_their_own_people():
+    _, recipients = complete_parties("ASSAULT", [entity("BLR", "COP")], [entity("", "CVL")], None)
+    assert recipients[0].country == "BLR" and "acting party" in recipients[0].source
+
+
+def test_arrests_fall_on_the_acting_state_own_people():
+    _, recipients = complete_parties("COERCE", [entity("BLR", "MIL")], [entity("", "OPP")], None)
+    assert recipients[0].country == "BLR"

@@ -133,3 +133,21 @@ def test_tree_distance(nlp):
     assert tree_distance(verb, verb) == 0
     assert tree_distance(verb, convoy) == 1
     assert tree_distance(sent[0], convoy) == 2
+
+
+def test_movement_through_a_place_locates_the_event(nlp, gazetteer):
+    sent = first_sentence(nlp, "Hundreds of farmers drove their tractors through central Lyon.")
+    found = locate_event(sent, sent[3], gazetteer)  # "drove"
+    assert (found.name, found.country) == ("Lyon", "FRA")
+
+
+def test_a_region_the_gazetteer_lacks_lies_in_its_owner_country(nlp, gazetteer):
+    sent = first_sentence(nlp, "Gunmen burned a school in Chad's Zembala Region.")
+    found = locate_event(sent, sent[1], gazetteer)  # "burned"
+    assert found.country == "TCD" and found.text == "Zembala Region"
+
+
+def test_a_generic_area_with_an_owner_is_placed(nlp, gazetteer):
+    sent = first_sentence(nlp, "Floods destroyed bridges in Malawi's southern districts.")
+    found = locate_event(sent, sent[1], gazetteer)
+    assert found.country == "MWI"

@@ -233,3 +233,12 @@ def test_cli_bad_user_file_exits_1() -> None:
     result = CliRunner().invoke(command, ["Russia", "--actors", str(DATA / "user_actors_bad_sector.csv")])
     assert result.exit_code == 1
     assert "user_actors_bad_sector.csv:4: unknown sector code 'XYZ'" in result.output
+
+
+def test_supplement_officials_resolve_by_their_terms():
+    actors = ActorDictionary.load()
+    as_premier = actors.resolve_name("Kaja Kallas", "2022-06-01")[0]
+    assert (as_premier.country, as_premier.sector) == ("EST", "GOV")
+    as_envoy = actors.resolve_name("Kaja Kallas", "2025-03-01")[0]
+    assert (as_envoy.country, as_envoy.organization) == ("IGO", "European Union")
+    assert actors.resolve_name("Kallas", "2025-03-01")[0].name == "Kaja Kallas"

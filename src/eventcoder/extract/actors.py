@@ -22,6 +22,9 @@ PHRASE_LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "det", "nummod
 # Dictionary entry kinds that name a place (a country, its people, a city), as opposed to an
 # organisation or a person.
 PLACE_ENTRY_KINDS = ("country", "demonym", "capital", "city")
+# Sectors of a state's officials and forces: they act abroad, so a place does not make them
+# that place's ("the Ukrainian foreign minister in Brussels").
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI"})
 # Word lists from knowledge/data/words (docs/knowledge.md says how to change them).
 ACTOR_PHRASE_PREPS = word_set("actor_phrase_preps")
 ACTOR_PLACE_PREPS = word_set("actor_place_preps")
@@ -77,7 +80,9 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
     for start, end, entries in dictionary.find_all(words, date):
         entries = [e for e in entries if e.kind != "agent"]
         if not sentence[start].pos_ == "PROPN":
-            entries = [e for e in entries if not e.source.endswith("(surname)")]  # "a bush", "rice"
+            entries = [e for e in entries if not _surname_entry(e)]  # "a bush", "rice"
+        else:
+            entries = _given_name_agrees(sentence, start, entries, dictionary)
         if not entries:
             continue
         mention = Mention(sentence.start + start, sentence.start + end, entries)
@@ -85,6 +90,43 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
             by_token[i] = mention
     _plural_demonyms(sentence, words, dictionary, by_token)
     return by_token
+
+
+def _surname_entry(entry: ActorEntry) -> bool:
+    return entry.source.endswith("(surname)")
+
+
+def _given_name(sentence: Span, start: int, dictionary: ActorDictionary) -> str:
+    """The proper noun just before a surname that is a given name, not a title ("President")
+    or a name of its own ("Russian"): "Kaja" in "Kaja Kallas", "Khan" in "Khan Younis"."""
+    if start == 0:
+        return ""
+    before = sentence[start - 1]
+    if before.pos_ != "PROPN" or not before.is_alpha and not before.text.endswith("."):
+        return ""
+    word = normalize_token(before.text)
+    match = dictionary.lookup([word], 0)
+    if dictionary.agent(word) is not None or (match and any(e.kind != "person" for e in match[1])):
+        return ""  # a given name may itself be someone's surname ("Hassan"): still a given name
+    return word
+
+
+def _agrees(given: str, full_name: str) -> bool:
+    """A given name (or an initial, "J.") that is one of the entry's other names."""
+    others = [w.lower() for w in full_name.split()[:-1]]
+    if given.endswith(".") and len(given) == 2:
+        return any(w.startswith(given[0]) for w in others)
+    return given in others
+
+
+def _given_name_agrees(sentence: Span, start: int, entries: list[ActorEntry],
+                       dictionary: ActorDictionary) -> list[ActorEntry]:
+    """A surname-only match needs the given name the text writes to agree: "Kaja Kallas" is
+    not Siim Kallas, and "Khan Younis" (a town) is no person named Younis."""
+    given = _given_name(sentence, start, dictionary)
+    if not given:
+        return entries
+    return [e for e in entries if not _surname_entry(e) or _agrees(given, e.name)]
 
 
 def _plural_demonyms(sentence: Span, words: list[str], dictionary: ActorDictionary,
@@ -301,9 +343,12 @@ class ActorResolver:
     def _residence(self, head: Token, mention: Mention) -> Mention:
         """"Ethnic Albanians in southern Serbia": a people named by where they live belongs
         to that country, as domestic actors do in event data."""
-        people = head.i in self.mentions or self.dictionary.agent(head.lemma_.lower()) is not None
+        agent = self.dictionary.agent(head.lemma_.lower())
+        people = head.i in self.mentions or (agent is not None and agent.sector not in STATE_SECTORS)
         if mention.entry.kind != "demonym" or not people:
-            return mention  # "a Cambodian refugee camp in Thailand" stays Cambodian
+            # "a Cambodian refugee camp in Thailand" stays Cambodian; "the Ukrainian foreign
+            # minister in Brussels" is Ukraine's: officials travel, peoples live somewhere
+            return mention
         place = self._placed(head)
         if place is not None and place.entry.kind in PLACE_ENTRY_KINDS and place.entry.kind != "demonym":
             return place

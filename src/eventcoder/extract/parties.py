@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from eventcoder.extract.candidates import EventCandidate
 
 UNSEEN_DOER = frozenset({"ASSAULT", "COERCE"})
+# Categories whose recipient is harmed: unnamed victims take the country of the place, never
+# the attacker's.
+HARM = frozenset({"ASSAULT"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
 # Categories whose unplaced actor is taken to be domestic to the party it acts on.
 DOMESTIC_ACTOR = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "CONCEDE", "COERCE", "THREATEN", "RETREAT"})
@@ -183,7 +186,7 @@ def complete_parties(category: str, actors: list[Entity], recipients: list[Entit
     actors = [place_entity(resident(a, place), place, "event location") for a in actors]
     if category in DOMESTIC_ACTOR:
         actors = [place_entity(a, _single_country(recipients), "the party it acts on") for a in actors]
-    recipients = [_domestic_recipient(r, actors) for r in recipients]
+    recipients = [_domestic_recipient(r, actors, category) for r in recipients]
     return actors, recipients
 
 
@@ -209,10 +212,14 @@ def _single_country(entities: list[Entity]) -> str:
     return countries.pop() if len(countries) == 1 else ""
 
 
-def _domestic_recipient(recipient: Entity, actors: list[Entity]) -> Entity:
-    """"Police opened fire on protesters": civilians, rebels or opposition of no named
-    country are the acting state's own."""
+def _domestic_recipient(recipient: Entity, actors: list[Entity], category: str) -> Entity:
+    """"Police arrested protesters": civilians, rebels or opposition of no named country
+    are the acting state's own. Not so for the victims of an attack: "jets attacked civilian
+    areas" may be abroad, so unplaced victims keep no country unless police did it (police
+    act at home). Victims of a placed attack already hold the place's country."""
     if recipient.country or recipient.sector not in DOMESTIC_SECTORS:
+        return recipient
+    if category in HARM and not all("COP" in a.sectors for a in actors):
         return recipient
     return place_entity(recipient, _single_country(actors), "the acting party")
 

@@ -165,7 +165,13 @@ def _object_name(preposition: Token) -> Token | None:
         if obj.lemma_.lower() in PLACE_NOUNS:
             for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):
                 return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+            return _possessor(obj)  # "in Yemen's southern governorates"
     return None
+
+
+def _possessor(head: Token) -> Token | None:
+    """The proper-noun possessor of a place ("*Cameroon's* Far North Region")."""
+    return next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
 
 
 def _place_heads(sent: Span) -> list[Token]:
@@ -231,6 +237,18 @@ def _resolve_phrase(text: str, gazetteer: Gazetteer, prefer: Sequence[str]) -> L
     return None
 
 
+def _possessor_place(head: Token, gazetteer: Gazetteer) -> Location | None:
+    """"in Cameroon's Far North Region": a region the gazetteer lacks lies in the country
+    that owns it."""
+    owner = _possessor(head)
+    if owner is None:
+        return None
+    name = " ".join(t.text for t in _name_tokens(owner))
+    if not any(place.kind == "country" for place in gazetteer.candidates(name)):
+        return None  # "in Aleppo's old city" names the city, and the phrase resolves to it
+    return gazetteer.resolve(name)
+
+
 def locate_event(sent: Span, trigger_token: Token, gazetteer: Gazetteer,
                  prefer_countries: Sequence[str] = ()) -> Location | None:
     """Where the event of trigger_token happened: of the sentence's place phrases, the
@@ -239,7 +257,7 @@ def locate_event(sent: Span, trigger_token: Token, gazetteer: Gazetteer,
     options = []
     for head, (text, start, end) in _place_phrases(sent):
         prefer = [*_appositive_countries(head, gazetteer), *prefer_countries]
-        found = _resolve_phrase(text, gazetteer, prefer) or Location(text=text)
+        found = _resolve_phrase(text, gazetteer, prefer) or _possessor_place(head, gazetteer) or Location(text=text)
         found.text, found.start, found.end = text, start, end
         options.append((not found.name, tree_distance(trigger_token, head), start, found))
     return min(options, key=lambda option: option[:3])[3] if options else None

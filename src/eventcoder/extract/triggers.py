@@ -3,6 +3,10 @@
 A trigger is a head word matching a lexicon pattern (see data/triggers/README.md): the
 pattern's other words must be its dependents ("call" + "for") or stand next to it
 ("cease - fire"). Longer patterns win over shorter ones at the same head.
+
+Some words change category with their neighbours: "missile strikes" are an attack, "a
+general strike" a protest. The sense rules of data/triggers/_senses.tsv (knowledge/senses.py)
+are tried at every trigger word; a rule whose cue is present replaces the lexicon's readings.
 """
 
 from __future__ import annotations
@@ -12,9 +16,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
+from eventcoder.knowledge.senses import NO_EVENT, SenseRule, shipped_sense_rules
+from eventcoder.knowledge.words import word_set
 
 VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+TIME_WORDS = word_set("time_words")
+COLLECTIVES = word_set("collectives")
+QUANTITY_PREPS = frozenset({"of", "in", "worth"})
+SENSE_RULES = shipped_sense_rules()
 
 
 @dataclass
@@ -57,13 +68,32 @@ def _dependent_match(token: Token, pattern: TriggerPattern) -> list[Token] | Non
     rest = list(pattern.words)
     rest.remove(next(w for w in pattern.words if w in forms))
     matched = [token]
-    for child in token.children:
+    for child in _dependents(token):
         for word in rest:
             if word in lemma_and_lowercase(child):
                 matched.append(child)
                 rest.remove(word)
                 break
     return matched if not rest else None
+
+
+def _is_quantity(token: Token) -> bool:
+    """"$50 million", "2,000 tonnes", "thousands": an amount whose complement is the thing."""
+    if token.pos_ == "NUM" or token.like_num or token.lemma_.lower() in COLLECTIVES:
+        return True
+    return token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children)
+
+
+def _dependents(token: Token) -> list[Token]:
+    """The token's children and, through an amount, what it measures: in "sent $50 million
+    in humanitarian aid" the aid is what was sent."""
+    found = []
+    for child in token.children:
+        found.append(child)
+        if child.dep_ in ("dobj", "nsubjpass", "pobj") and _is_quantity(child):
+            found += [o for p in child.children if p.dep_ == "prep" and p.lower_ in QUANTITY_PREPS
+                      for o in p.children if o.dep_ == "pobj"]
+    return found
 
 
 def _contiguous_match(token: Token, pattern: TriggerPattern) -> list[Token] | None:
@@ -89,6 +119,57 @@ def match_pattern(token: Token, pattern: TriggerPattern) -> list[Token] | None:
     return _contiguous_match(token, pattern) or _dependent_match(token, pattern)
 
 
+def _lemmas(token: Token) -> tuple[str, ...]:
+    """The token's lemma with its left modifiers' lemmas, theirs included: "rubber bullet",
+    "Victory Day march"."""
+    modifiers = [t.lemma_.lower() for c in token.lefts if c.dep_ in MODIFIER_DEPS
+                 for t in c.subtree if t.dep_ in MODIFIER_DEPS]
+    return (*modifiers, token.lemma_.lower())
+
+
+def _ends_with(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    return len(phrase) <= len(words) and words[len(words) - len(phrase):] == phrase
+
+
+def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
+    """What a sense cue is read from, each as a run of lemmas (see data/triggers/_senses.tsv)."""
+    if cue == "modifier":  # each modifier, by lemma and by text, and their run ("cruise missile")
+        modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+        return [(c.lemma_.lower(),) for c in modifiers] + [(c.lower_,) for c in modifiers] + \
+            [_lemmas(token)[:-1]]
+    if cue == "object":
+        objects = [o for c in token.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+        return [_lemmas(o) for o in objects]
+    if cue == "prep":
+        return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]
+    if cue == "prep_object":
+        objects = [o for p in token.children if p.dep_ == "prep"
+                   for c in p.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
+        return [_lemmas(o) for o in objects]
+    if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":  # governor
+        return [(token.head.lemma_.lower(),)]
+    return []
+
+
+def _is_time(preposition: Token) -> bool:
+    """"a strike on Monday": a preposition whose object is a time."""
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in ("DATE", "TIME") or o.lower_ in TIME_WORDS for o in objects)
+
+
+def _cue_present(token: Token, rule: SenseRule) -> bool:
+    found = _cue_words(token, rule.cue)
+    return any(_ends_with(words, phrase) for words in found for phrase in rule.phrases)
+
+
+def sense_reading(token: Token, rules: dict[str, tuple[SenseRule, ...]] = SENSE_RULES) -> TriggerPattern | None:
+    """The reading a sense rule gives the token ("air strikes" -> ASSAULT), or None."""
+    for rule in rules.get(token.lemma_.lower(), ()):
+        if pos_matches(token, rule.pos) and _cue_present(token, rule):
+            return TriggerPattern((rule.lemma,), rule.pos, rule.category, rule.mode, frozenset(), rule.source)
+    return None
+
+
 def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
     seen: dict[TriggerPattern, list[Token]] = {}
     for form in set(lemma_and_lowercase(token)):
@@ -97,12 +178,15 @@ def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
                 matched = match_pattern(token, pattern)
                 if matched:
                     seen[pattern] = matched
+    sense = sense_reading(token)
+    if sense is not None and sense.category == NO_EVENT:
+        return None  # "vowed to fight corruption": this sense names no event
     if not seen:
-        return None
+        return Trigger(token, [sense], [token]) if sense is not None else None
     longest = max(len(p.words) for p in seen)
     best = [p for p in seen if len(p.words) == longest]
     tokens = sorted({t.i: t for p in best for t in seen[p]}.values(), key=lambda t: t.i)
-    return Trigger(token, best, tokens)
+    return Trigger(token, [sense] if sense is not None else best, tokens)
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:

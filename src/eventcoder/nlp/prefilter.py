@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from eventcoder.extract.candidates import OBLIGATION_MODALS
 from eventcoder.knowledge.lexicon import Lexicon
+from eventcoder.knowledge.senses import NO_EVENT, shipped_sense_rules
 from eventcoder.knowledge.words import word_map
 
 # Irregular verbs: base -> past and participle forms, which a regular ending cannot reach
@@ -46,6 +47,9 @@ def event_words(lexicon: Lexicon) -> EventWords:
             single |= inflected_forms(words[0])
         elif words:
             multi.add(tuple(frozenset(inflected_forms(word)) for word in words))
+    for rules in shipped_sense_rules().values():  # "fired rockets": a sense rule's word and its cue
+        multi |= {(frozenset(inflected_forms(rule.lemma)), frozenset(inflected_forms(phrase[-1])))
+                  for rule in rules if rule.category != NO_EVENT for phrase in rule.phrases}
     governed = lexicon.governors.items()
     for word, effect in governed:
         if effect == "AGREE":
