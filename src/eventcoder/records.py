@@ -86,6 +86,9 @@ class Event:
     event_text: str = ""
     confidence: float = 0.0
     coder_version: str = ""
+    url: str | None = None
+    title: str | None = None
+    source_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

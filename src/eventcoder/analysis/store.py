@@ -49,7 +49,7 @@ logger.addHandler(logging.NullHandler())
 
 REQUIRED_COLUMNS = {"id", "event"}
 PASSTHROUGH_COLUMNS = ("url", "title", "source_name")
-"""Input-document fields kept when a record carries them (none does yet: NULL for now)."""
+"""Input-document fields records carry (NULL when the input gave none, or in files of older versions)."""
 
 
 # ---------------------------------------------------------------- reading each format

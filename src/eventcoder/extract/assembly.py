@@ -10,6 +10,7 @@ document. It decides nothing itself.
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
@@ -116,7 +117,15 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         quad_code=quad_class(category), score=conflict_score(category, mode),
         location=location, event_text=evidence.trigger.text,
         confidence=confidence, coder_version=context.version, **context.quantities(),
+        **_source_fields(document),
     )
+
+
+def _source_fields(document: Document) -> dict[str, str | None]:
+    """Where the story came from, passed through from the input (GDELT's SOURCEURL); the
+    source name is the address's host ("en.wikinews.org") when the input gives a URL."""
+    host = urllib.parse.urlsplit(document.url).hostname if document.url else None
+    return {"url": document.url or None, "title": document.title or None, "source_name": host or None}
 
 
 def _locate(candidate: EventCandidate, context: SentenceContext, resources, parties: list[Entity]):

@@ -188,6 +188,7 @@ def event_columns(event: Event) -> dict[str, Any]:
         "sentence_index": evidence.sentence_index, "sentence_start": evidence.sentence_start,
         "trigger_text": evidence.trigger.text, "trigger_start": evidence.trigger.start,
         "trigger_end": evidence.trigger.end, "coder_version": event.coder_version,
+        "url": event.url, "title": event.title, "source_name": event.source_name,
     }
 
 
@@ -208,7 +209,9 @@ def event_from_columns(row: dict[str, str]) -> dict[str, Any]:
         "score": float(row["score"]), "location": _location_from_columns(row),
         **{name: _number(row[name], int) for name in ("dead", "injured", "arrested", "size")},
         "event_text": row["event_text"], "confidence": float(row["confidence"]),
-        "coder_version": row["coder_version"], **{k: v for k, v in row.items() if k not in known},
+        "coder_version": row["coder_version"],
+        **{name: row.get(name) or None for name in ("url", "title", "source_name")},
+        **{k: v for k, v in row.items() if k not in known},
     }
 
 

@@ -198,12 +198,6 @@ def _rows(cursor: duckdb.DuckDBPyConnection, sql: str, values: list[Any] | None 
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def _as_in_file(record: dict[str, Any]) -> dict[str, Any]:
-    """The store's reader adds url/title/source_name as NULL when records lack them; drop those."""
-    return {key: value for key, value in record.items()
-            if not (key in store.PASSTHROUGH_COLUMNS and value is None)}
-
-
 def _record_source(connection: duckdb.DuckDBPyConnection, path: Path) -> str:
     """The file's own rows, read by the store's reader for its format."""
     chosen = store.input_format(path)
@@ -265,7 +259,7 @@ class EventQueries:
             return []
         found = _rows(self._cursor(), "SELECT * FROM explore_records WHERE n BETWEEN ? AND ? "
                                       "AND n IN (SELECT unnest(?::BIGINT[]))", [min(numbers), max(numbers), numbers])
-        by_number = {record.pop("n"): _as_in_file(record) for record in found}
+        by_number = {record.pop("n"): record for record in found}
         return [by_number[number] for number in numbers if number in by_number]
 
     def list_events(self, filters: EventFilters, limit: int, offset: int) -> dict[str, Any]:
