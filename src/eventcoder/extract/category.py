@@ -85,6 +85,13 @@ def _has_ultimatum(token: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
 
 
+def _arranged_meeting(category: str, modality: Modality) -> bool:
+    """"The ministers will meet in Ankara next month": a meeting the report states as
+    arranged is a CONSULT with aux future (PLOVER's own example of the future mode). When a
+    party announces it ("X said it will meet Y"), the announcement is a commitment: AGREE."""
+    return category == "CONSULT" and modality.speech_verb is None and not modality.belief
+
+
 def _reframe(category: str, modality: Modality, token: Token) -> str:
     """Category changes that come from how the act is reported, not from its verb."""
     governed = modality.governor_category
@@ -96,7 +103,7 @@ def _reframe(category: str, modality: Modality, token: Token) -> str:
         return "THREATEN"
     if category in COOPERATIVE and modality.aux == "negated" and not modality.belief:
         return "REJECT"  # "will not accept refugees", "would not meet their demands": a refusal
-    if category in COOPERATIVE_FUTURE and modality.aux == "future":
+    if category in COOPERATIVE_FUTURE and modality.aux == "future" and not _arranged_meeting(category, modality):
         return "AGREE"  # PLOVER: future cooperation is AGREE
     if category in CONFLICT_FUTURE and modality.aux == "future":
         return "THREATEN"
