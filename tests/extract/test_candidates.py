@@ -156,3 +156,43 @@ def test_story_place_carries_to_later_sentences(coder):
     arrest = [e for e in events if e.event == "COERCE"][0]
     assert arrest.location is not None and arrest.location.country == "BGD"
     assert [a.country for a in arrest.actor] == ["BGD"] and arrest.arrested == 30
+
+
+# ---- passive and agentless forms (issue 14, class 5)
+
+def test_broken_truce_is_assault_by_the_agent(coder):
+    events = code(coder, "The truce was broken by Syrian rebel units.")
+    assert summary(events) == [("ASSAULT", ["SYR"], [], "asserted")]
+    assert events[0].actor[0].sector == "REB"
+
+
+def test_coming_under_fire_makes_the_subject_the_target(coder):
+    events = code(coder, "Ukrainian positions came under fire from Russian artillery.")
+    assert summary(events) == [("ASSAULT", ["RUS"], ["UKR"], "asserted")]
+
+
+def test_agentless_attack_on_a_convoy_keeps_the_convoy_as_target(coder):
+    events = code(coder, "A United Nations convoy was attacked near Goma.")
+    assault = [e for e in events if e.event == "ASSAULT"][0]
+    assert [r.country for r in assault.recipient] == ["IGO"]
+
+
+# ---- mobilisation and movement (class 6)
+
+def test_gathering_troops_mobilise_but_gathering_crowds_do_not(coder):
+    assert summary(code(coder, "Russian troops are gathering along the Ukrainian frontier.")) == \
+        [("MOBILIZE", ["RUS"], [], "asserted")]
+    assert [e.event for e in code(coder, "Students gathered in the library of Lyon.")] == []
+
+
+def test_forces_deployed_with_no_doer_are_the_actor(coder):
+    events = code(coder, "American warships were deployed to the Strait of Hormuz.")
+    assert summary(events) == [("MOBILIZE", ["USA"], [], "asserted")]
+    assert summary(code(coder, "Israeli reservists were called up.")) == [("MOBILIZE", ["ISR"], [], "asserted")]
+
+
+def test_moved_weapons_are_not_the_recipient(coder):
+    assert summary(code(coder, "Russia moved artillery closer to the Finnish border.")) == \
+        [("MOBILIZE", ["RUS"], [], "asserted")]
+    assert summary(code(coder, "Nigeria deployed troops to Liberia.")) == [("MOBILIZE", ["NGA"], ["LBR"], "asserted")]
+    assert code(coder, "The government of Nigeria moved the capital to Abuja.") == []

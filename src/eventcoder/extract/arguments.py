@@ -27,6 +27,7 @@ FRAME_NOUNS = word_set("frame_nouns")
 OBJECT_CONTROL_VERBS = word_set("object_control_verbs")
 TIME_WORDS = word_set("time_words")
 INSTRUMENT_NOUNS = word_set("instrument_nouns")
+FORCE_NOUNS = word_set("force_nouns")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -110,6 +111,16 @@ def is_time(token: Token) -> bool:
 def _not_time(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if not is_time(t) and not (t.lemma_.lower() in INSTRUMENT_NOUNS
                                                          and t.head.lower_ == "with")]
+
+
+def is_force(token: Token) -> bool:
+    """Armed forces or their weapons ("troops", "warships", "artillery")."""
+    return token.lemma_.lower() in FORCE_NOUNS or token.lower_ in FORCE_NOUNS
+
+
+def unaided_passive(verb: Token) -> bool:
+    """"Warships were deployed to the strait": a passive that names no doer."""
+    return verb.pos_ == "VERB" and is_passive(verb) and not agent_of_passive(verb)
 
 
 def verb_recipient_groups(verb: Token) -> Groups:

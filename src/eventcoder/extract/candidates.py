@@ -130,11 +130,28 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
         candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
                                    alternatives=trigger.patterns[1:])
         find_party_heads(candidate)
-        candidates.append(_as_demand(candidate))
+        candidates.append(_as_demand(_forces_move_themselves(candidate)))
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
     return candidates + obligation_candidates(sentence, lexicon, taken) + \
         readiness_candidates(sentence, lexicon, taken)
+
+
+def _forces_move_themselves(candidate: EventCandidate) -> EventCandidate:
+    """In a MOBILIZE the forces moved belong to the actor, not the recipient: "American
+    warships were deployed to the strait" (no doer named: the forces are the actor, their
+    country moved them); "Russia moved artillery closer to the border" (the recipient is
+    where they go, if anyone)."""
+    token = candidate.trigger.token
+    if candidate.category != "MOBILIZE" or token.pos_ != "VERB":
+        return candidate
+    movers = arguments.children(token, arguments.PASSIVE_SUBJECT_DEPS) if arguments.unaided_passive(token) else []
+    if movers:
+        candidate.actor_heads = [movers] + candidate.actor_heads
+    moved = {t.i for t in movers} | {t.i for t in arguments.children(token, arguments.OBJECT_DEPS)
+                                     if arguments.is_force(t)}
+    candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & moved]
+    return candidate
 
 
 def _clause_of(token: Token) -> Token:

@@ -50,11 +50,21 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release;
     "China protested the visit" is an accusation, "thousands protested" a protest."""
     has_object = bool(arguments.children(token, arguments.OBJECT_DEPS))
+    if pattern.has("forces") and not _moves_forces(token):
+        return False
     if pattern.has("intransitive"):
         return not has_object
     if pattern.has("transitive"):
         return has_object or arguments.is_passive(token)
     return True
+
+
+def _moves_forces(verb: Token) -> bool:
+    """"Troops are gathering along the frontier", "moved artillery closer to", "reservists
+    were called up": a verb of movement is a mobilisation when what moves is armed force."""
+    deps = arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS | arguments.OBJECT_DEPS
+    return any(arguments.is_force(word) for head in arguments.children(verb, deps)
+               for word in arguments.conjuncts(head))
 
 
 def decide_category(trigger: "Trigger", content: "Trigger | None", modality: Modality,
