@@ -196,3 +196,32 @@ def test_moved_weapons_are_not_the_recipient(coder):
         [("MOBILIZE", ["RUS"], [], "asserted")]
     assert summary(code(coder, "Nigeria deployed troops to Liberia.")) == [("MOBILIZE", ["NGA"], ["LBR"], "asserted")]
     assert code(coder, "The government of Nigeria moved the capital to Abuja.") == []
+
+
+# ---- directives and pleas (class 2)
+
+def test_order_carried_out_by_the_authority_is_the_ordered_act(coder):
+    assert summary(code(coder, "A Kenyan court ordered the arrest of the former governor.")) == \
+        [("COERCE", ["KEN"], [""], "asserted")]
+    release = code(coder, "A Kenyan court ordered the release of the opposition leader.")
+    assert [e.event for e in release] == ["RETREAT"]
+    assert summary(code(coder, "The president of the United States ordered the Russian embassy closed.")) == \
+        [("COERCE", ["USA"], ["RUS"], "asserted")]
+
+
+def test_order_to_own_forces_is_their_act_but_order_to_a_state_a_demand(coder):
+    assert [e.event for e in code(coder, "Putin ordered Russian troops to withdraw from the border.")] == ["RETREAT"]
+    assert summary(code(coder, "Germany ordered Russia to withdraw its troops.")) == \
+        [("REQUEST", ["DEU"], ["RUS"], "asserted")]
+
+
+def test_told_addressee_it_must_is_a_demand_on_the_addressee(coder):
+    events = code(coder, "The Chinese ambassador told Japan it must withdraw its ships.")
+    assert summary(events) == [("REQUEST", ["CHN"], ["JPN"], "asserted")]
+
+
+def test_begging_and_pleading_are_requests(coder):
+    assert summary(code(coder, "The Australian government begged Iran to release the sailors.")) == \
+        [("REQUEST", ["AUS"], ["IRN"], "asserted")]
+    assert summary(code(coder, "Chile pleaded with Peru to reopen the border.")) == \
+        [("REQUEST", ["CHL"], ["PER"], "asserted")]

@@ -205,6 +205,14 @@ def readiness_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> l
     return found
 
 
+def _addressed(heads: list[list[Token]], speech_verb: Token | None) -> list[list[Token]]:
+    """"China told Japan it must withdraw": the pronoun that must act is the one addressed."""
+    addressees = arguments.children(speech_verb, arguments.OBJECT_DEPS) if speech_verb is not None else []
+    if addressees and heads and all(h.tag_ == "PRP" for h in heads[0]):
+        return [addressees] + heads
+    return heads
+
+
 def _as_demand(candidate: EventCandidate) -> EventCandidate:
     """"Russia said Sudan must return the helicopter": a demand by the speaker on Sudan."""
     modality = candidate.modality
@@ -213,6 +221,7 @@ def _as_demand(candidate: EventCandidate) -> EventCandidate:
     heads = [h for group in candidate.actor_heads for h in group]
     if any(h.i == modality.speaker.i for h in heads) or not heads:
         return candidate
-    demand = EventCandidate(candidate.trigger, "REQUEST", "", [[modality.speaker]], candidate.actor_heads,
+    demand = EventCandidate(candidate.trigger, "REQUEST", "", [[modality.speaker]],
+                            _addressed(candidate.actor_heads, modality.speech_verb),
                             speech_act_modality(modality), candidate.content)
     return demand

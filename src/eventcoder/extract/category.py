@@ -82,12 +82,26 @@ def _governed_category(trigger: "Trigger", content: "Trigger | None", governors:
     trigger's event as its content; else the trigger's own reading."""
     pattern = trigger.pattern
     effect = governors.get(trigger.token.lemma_.lower())
+    if content is not None and effect == "executive" and carried_out_by_orderer(trigger.token, content.token):
+        return content.pattern.category, content.pattern.mode  # "ordered the arrest of"
     if content is not None and effect in CATEGORY_GOVERNORS:
         if effect == "AGREE" and content.pattern.category not in COOPERATIVE \
                 and content.token.head.lemma_.lower() not in REVERSALS:
             return "THREATEN", ""  # "vowed to retaliate"
         return effect, content.pattern.mode if effect == "REJECT" else ""
     return pattern.category, pattern.mode
+
+
+def carried_out_by_orderer(order: Token, content: Token) -> bool:
+    """"The court ordered the arrest of the governor", "ordered the embassy closed", "ordered
+    troops to withdraw": an authority's order that its own side carries out is the act
+    itself, by the authority. "Germany ordered Russia to withdraw" stays a demand."""
+    if content.pos_ != "VERB":
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children):
+        return True  # a small clause: "ordered the embassy closed", "ordered them jailed"
+    orderees = arguments.children(order, arguments.OBJECT_DEPS)
+    return not orderees or all(arguments.is_force(t) for t in orderees)
 
 
 def _has_ultimatum(token: Token) -> bool:

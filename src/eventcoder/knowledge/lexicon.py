@@ -19,8 +19,8 @@ from eventcoder.ontology import CATEGORIES
 FLAGS = frozenset({"speech", "reciprocal", "guest", "arg", "intransitive", "transitive", "forces"})
 POS_VALUES = frozenset({"VERB", "NOUN", "ANY"})
 GOVERNOR_EFFECTS = frozenset(
-    {"speech", "belief", "future", "hypothetical", "negated", "transparent", "AGREE", "REJECT",
-     "THREATEN", "REQUEST"}
+    {"speech", "belief", "future", "hypothetical", "negated", "transparent", "executive", "AGREE",
+     "REJECT", "THREATEN", "REQUEST"}
 )
 
 
