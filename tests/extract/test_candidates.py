@@ -225,3 +225,26 @@ def test_begging_and_pleading_are_requests(coder):
         [("REQUEST", ["AUS"], ["IRN"], "asserted")]
     assert summary(code(coder, "Chile pleaded with Peru to reopen the border.")) == \
         [("REQUEST", ["CHL"], ["PER"], "asserted")]
+
+
+# ---- refusals and denials (class 3)
+
+def test_refusing_to_permit_is_a_reject_and_permitting_a_concession(coder):
+    assert summary(code(coder, "Turkey will not permit the Greek ship to dock.")) == \
+        [("REJECT", ["TUR"], ["GRC"], "asserted")]
+    assert summary(code(coder, "Egypt will not allow Israeli troops to enter Rafah.")) == \
+        [("REJECT", ["EGY"], ["ISR"], "asserted")]
+    assert [e.event for e in code(coder, "Sudan allowed Kenyan aid workers to enter Darfur.")] == ["CONCEDE"]
+
+
+def test_declining_an_offer_or_a_report_is_a_reject(coder):
+    assert summary(code(coder, "Iran declined the offer of talks with the United States.")) == \
+        [("REJECT", ["IRN"], ["USA"], "asserted")]
+    assert [e.event for e in code(coder, "Russia denied the report that its troops had crossed the border.")] == \
+        ["REJECT"]
+
+
+def test_declining_to_comment_is_no_event(coder):
+    assert code(coder, "The Russian foreign ministry declined to comment.") == []
+    assert code(coder, "The Iranian government refused to comment on the report.") == []
+    assert [e.event for e in code(coder, "Hamas refused to release the Israeli hostages.")] == ["REJECT"]

@@ -112,6 +112,14 @@ def _names_event(trigger: Trigger, modality: Modality) -> bool:
     return not _is_background(trigger.token)
 
 
+def _declines_to_speak(token: Token, governors: dict[str, str]) -> bool:
+    """"The ministry declined to comment", "refused to say whether": withholding a comment
+    from the press is no refusal between parties."""
+    if governors.get(token.lemma_.lower()) != "REJECT":
+        return False
+    return any(c.dep_ == "xcomp" and governors.get(c.lemma_.lower()) == "speech" for c in token.children)
+
+
 def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]:
     """Every event the sentence states, with argument heads, mode and speaker."""
     candidates = []
@@ -122,7 +130,8 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
                 continue
             modality = speech_act_modality(modality)
         trigger.patterns = fitting_patterns(trigger)
-        if not trigger.patterns or not _names_event(trigger, modality):
+        if not trigger.patterns or not _names_event(trigger, modality) or \
+                _declines_to_speak(trigger.token, lexicon.governors):
             continue
         category, mode, reframed = decide_category(trigger, content, modality, lexicon.governors)
         if reframed:

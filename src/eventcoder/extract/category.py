@@ -55,8 +55,15 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     if pattern.has("intransitive"):
         return not has_object
     if pattern.has("transitive"):
-        return has_object or arguments.is_passive(token)
+        return has_object or arguments.is_passive(token) or _object_of_complement(token)
     return True
+
+
+def _object_of_complement(verb: Token) -> bool:
+    """"will not allow Israeli troops to enter": the parser hangs the object on the
+    infinitive as its subject; it is still the verb's object."""
+    return any(c.dep_ == "ccomp" and arguments.children(c, arguments.SUBJECT_DEPS) and
+               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def _moves_forces(verb: Token) -> bool:
