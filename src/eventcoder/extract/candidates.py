@@ -139,11 +139,28 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
         candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
                                    alternatives=trigger.patterns[1:])
         find_party_heads(candidate)
-        candidates.append(_as_demand(_forces_move_themselves(candidate)))
+        candidates.append(_as_demand(_forces_move_themselves(_intransitive_noun_doer(candidate))))
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
     return candidates + obligation_candidates(sentence, lexicon, taken) + \
         readiness_candidates(sentence, lexicon, taken)
+
+
+def _intransitive_noun_doer(candidate: EventCandidate) -> EventCandidate:
+    """"The capitulation of the garrison", "the withdrawal of US troops": the of-complement
+    of an intransitive event noun (flag `intransitive`) is who acts, not whom it concerns."""
+    token = candidate.trigger.token
+    if token.pos_ == "VERB" or not candidate.trigger.pattern.has("intransitive"):
+        return candidate
+    noun = arguments.frame(token)
+    if arguments.children(noun, frozenset({"poss"})) or arguments.prep_objects(noun, frozenset({"by"})):
+        return candidate  # "its withdrawal of troops": the owner acts, the of-complement is moved
+    doers = arguments.prep_objects(noun, frozenset({"of"}))
+    if doers:
+        ids = {t.i for t in doers}
+        candidate.actor_heads = [doers] + candidate.actor_heads
+        candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
+    return candidate
 
 
 def _forces_move_themselves(candidate: EventCandidate) -> EventCandidate:
