@@ -248,3 +248,32 @@ def test_declining_to_comment_is_no_event(coder):
     assert code(coder, "The Russian foreign ministry declined to comment.") == []
     assert code(coder, "The Iranian government refused to comment on the report.") == []
     assert [e.event for e in code(coder, "Hamas refused to release the Israeli hostages.")] == ["REJECT"]
+
+
+# ---- several events in one sentence (class 4)
+
+def test_coordinated_contrastive_clauses_give_two_events(coder):
+    events = code(coder, "Egypt promised to reopen the crossing, yet cautioned that Israel must stop the bombing.")
+    assert summary(events) == [("AGREE", ["EGY"], [], "asserted"), ("REQUEST", ["EGY"], ["ISR"], "asserted")]
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(coder):
+    events = code(coder, "Israel agreed to the truce, whereas Hamas said it would not release the hostages.")
+    assert [(e.event, [a.country for a in e.actor]) for e in events] == [("AGREE", ["ISR"]), ("REJECT", ["PSE"])]
+
+
+def test_quote_and_its_frame_make_the_speaker_the_actor_and_a_refused_meeting_has_a_recipient(coder):
+    events = code(coder, '"We will not negotiate with Hamas," the Israeli prime minister said.')
+    assert summary(events) == [("REJECT", ["ISR"], ["PSE"], "asserted")]
+
+
+def test_participial_tail_is_a_second_assault_by_the_same_actor(coder):
+    events = code(coder, "Syrian rebels shelled the town of Idlib, killing 25 people.")
+    assert [(e.event, [a.text for a in e.actor]) for e in events] == \
+        [("ASSAULT", ["Syrian rebels"]), ("ASSAULT", ["Syrian rebels"])]
+
+
+def test_relative_clause_event_and_main_clause_event(coder):
+    text = "The Syrian rebels, who attacked a Turkish police station last week, released two hostages on Monday."
+    events = code(coder, text)
+    assert summary(events) == [("ASSAULT", ["SYR"], ["TUR"], "asserted"), ("RETREAT", ["SYR"], [], "asserted")]

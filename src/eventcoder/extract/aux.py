@@ -83,6 +83,8 @@ def _speaker(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaker(verb.head)  # "Egypt promised ..., yet cautioned that": Egypt cautioned
     return None
 
 

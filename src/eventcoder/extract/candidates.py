@@ -12,7 +12,7 @@ aux.py, and its argument heads from parties.py; this module only finds the event
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -30,6 +30,7 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 ADJUNCT_PREPS = word_set("adjunct_preps")
 BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
+SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
 
 
 @dataclass
@@ -112,6 +113,12 @@ def _names_event(trigger: Trigger, modality: Modality) -> bool:
     return not _is_background(trigger.token)
 
 
+def _not_reciprocal(pattern: TriggerPattern) -> TriggerPattern:
+    """"Israel will not negotiate with Hamas" is Israel's refusal aimed at Hamas: a meeting
+    refused, promised or threatened has a recipient, unlike the meeting itself."""
+    return replace(pattern, flags=pattern.flags - {"reciprocal"}) if pattern.has("reciprocal") else pattern
+
+
 def _declines_to_speak(token: Token, governors: dict[str, str]) -> bool:
     """"The ministry declined to comment", "refused to say whether": withholding a comment
     from the press is no refusal between parties."""
@@ -136,14 +143,29 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
         category, mode, reframed = decide_category(trigger, content, modality, lexicon.governors)
         if reframed:
             settle_reframed(modality)
+            trigger.patterns = [_not_reciprocal(p) for p in trigger.patterns]
         candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
                                    alternatives=trigger.patterns[1:])
         find_party_heads(candidate)
-        candidates.append(_as_demand(_forces_move_themselves(_intransitive_noun_doer(candidate))))
+        candidate = _forces_move_themselves(_intransitive_noun_doer(_speaker_as_pronoun(candidate)))
+        candidates.append(_as_demand(candidate))
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
     return candidates + obligation_candidates(sentence, lexicon, taken) + \
         readiness_candidates(sentence, lexicon, taken)
+
+
+def _speaker_as_pronoun(candidate: EventCandidate) -> EventCandidate:
+    """"Hamas said it would not release the hostages", '"We will not negotiate," the minister
+    said': the pronoun that acts in what a speaker says is the speaker, unless the speaker
+    addresses someone ("told Japan it must" - see _addressed)."""
+    speaker, verb = candidate.modality.speaker, candidate.modality.speech_verb
+    if speaker is None or verb is None or not candidate.actor_heads or arguments.children(verb, arguments.OBJECT_DEPS):
+        return candidate
+    first = candidate.actor_heads[0]
+    if len(first) == 1 and first[0].tag_ == "PRP" and first[0].lower_ in SPEAKER_PRONOUNS and first[0].i != speaker.i:
+        candidate.actor_heads = [[speaker]] + candidate.actor_heads[1:]
+    return candidate
 
 
 def _intransitive_noun_doer(candidate: EventCandidate) -> EventCandidate:
