@@ -46,3 +46,13 @@ def test_mediator_who_launched_the_effort_acts_not_the_parties_between(coder):
 def test_possessor_of_a_withdrawal_acts_and_its_of_complement_is_what_moves(coder):
     assert parties(coder, "The United States completed its withdrawal of troops from Iraq.")[0][:2] == \
         ("RETREAT", ["USA"])
+
+
+def test_light_verb_event_nouns(coder):
+    assert parties(coder, "The Brazilian government filed a lawsuit against a Canadian mining company.") == \
+        [("ACCUSE", ["BRA"], ["CAN"])]
+    assert parties(coder, "The European Commission launched legal action against Poland over its courts.") == \
+        [("ACCUSE", ["IGO"], ["POL"])]
+    assert parties(coder, "The Sudanese government declared a state of emergency.")[0][:2] == ("COERCE", ["SDN"])
+    assert parties(coder, "The Sudanese government declared a cessation of hostilities in Darfur.") == \
+        [("RETREAT", ["SDN"], [])]

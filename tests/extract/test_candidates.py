@@ -229,12 +229,13 @@ def test_begging_and_pleading_are_requests(coder):
 
 # ---- refusals and denials (class 3)
 
-def test_refusing_to_permit_is_a_reject_and_permitting_a_concession(coder):
+def test_refusing_to_permit_is_a_reject_and_permitting_alone_no_event(coder):
     assert summary(code(coder, "Turkey will not permit the Greek ship to dock.")) == \
         [("REJECT", ["TUR"], ["GRC"], "asserted")]
     assert summary(code(coder, "Egypt will not allow Israeli troops to enter Rafah.")) == \
         [("REJECT", ["EGY"], ["ISR"], "asserted")]
-    assert [e.event for e in code(coder, "Sudan allowed Kenyan aid workers to enter Darfur.")] == ["CONCEDE"]
+    assert code(coder, "The new law allows Kenyan aid workers to enter Darfur.") == []
+    assert summary(code(coder, "Hungary will not tolerate a coup in Serbia.")) == [("REJECT", ["HUN"], ["SRB"], "asserted")]
 
 
 def test_declining_an_offer_or_a_report_is_a_reject(coder):

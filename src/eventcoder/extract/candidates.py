@@ -136,7 +136,9 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
             if modality.speech_verb is None:
                 continue
             modality = speech_act_modality(modality)
-        trigger.patterns = fitting_patterns(trigger)
+        trigger.patterns = [p for p in fitting_patterns(trigger) if not p.has("negated") or modality.aux == "negated"]
+        if trigger.patterns and trigger.pattern.has("negated"):
+            settle_reframed(modality)  # "will not permit": the refusal is made
         if not trigger.patterns or not _names_event(trigger, modality) or \
                 _declines_to_speak(trigger.token, lexicon.governors):
             continue
@@ -180,7 +182,9 @@ def _intransitive_noun_doer(candidate: EventCandidate) -> EventCandidate:
     doers = arguments.prep_objects(noun, frozenset({"of"}))
     if doers:
         ids = {t.i for t in doers}
-        candidate.actor_heads = [doers] + candidate.actor_heads
+        # after a light verb's subject: "the US speeded up the withdrawal of its forces"
+        light_verb = noun.dep_ in arguments.OBJECT_DEPS and noun.head.pos_ == "VERB"
+        candidate.actor_heads = candidate.actor_heads + [doers] if light_verb else [doers] + candidate.actor_heads
         candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
     return candidate
 
