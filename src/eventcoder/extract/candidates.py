@@ -3,8 +3,9 @@
 A trigger stands as an event unless it is the content of another ("condemned the
 attack": the attack is what was condemned; "agreed to provide aid" is one AGREE), a
 description ("poses a threat"), a condition or purpose ("unless Israel rescinds"), or the
-background of the reported event ("after the invasion"). Rules add events that no single
-trigger names: a demand that someone "must" act, and readiness to act.
+background of the reported event ("after the invasion"), a reading that needs a negation
+without one ("permit" in "will not permit"), or a refusal to comment. Rules add events
+that no single trigger names: a demand that someone "must" act, and readiness to act.
 
 Each candidate then takes its category from category.py, its aux and speaker from
 aux.py, and its argument heads from parties.py; this module only finds the events.
@@ -136,9 +137,7 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
             if modality.speech_verb is None:
                 continue
             modality = speech_act_modality(modality)
-        trigger.patterns = [p for p in fitting_patterns(trigger) if not p.has("negated") or modality.aux == "negated"]
-        if trigger.patterns and trigger.pattern.has("negated"):
-            settle_reframed(modality)  # "will not permit": the refusal is made
+        trigger.patterns = _readings(trigger, modality)
         if not trigger.patterns or not _names_event(trigger, modality) or \
                 _declines_to_speak(trigger.token, lexicon.governors):
             continue
@@ -149,12 +148,29 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
         candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
                                    alternatives=trigger.patterns[1:])
         find_party_heads(candidate)
-        candidate = _forces_move_themselves(_intransitive_noun_doer(_speaker_as_pronoun(candidate)))
-        candidates.append(_as_demand(candidate))
+        candidates.append(_as_demand(_rearrange_parties(candidate)))
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
     return candidates + obligation_candidates(sentence, lexicon, taken) + \
         readiness_candidates(sentence, lexicon, taken)
+
+
+def _readings(trigger: Trigger, modality: Modality) -> list[TriggerPattern]:
+    """The trigger's fitting readings; a `negated` reading ("will not permit") only under
+    negation, and then the refusal itself is asserted."""
+    readings = [p for p in fitting_patterns(trigger) if not p.has("negated") or modality.aux == "negated"]
+    if readings and readings[0].has("negated"):
+        settle_reframed(modality)
+    return readings
+
+
+def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
+    """Argument heads rearranged for what the sentence's shape means: a pronoun in reported
+    speech, an intransitive event noun, forces on the move.
+
+    These three belong with the other rearrangements in parties.find_party_heads; they
+    live here only while another change holds parties.py (issue 14)."""
+    return _forces_move_themselves(_intransitive_noun_doer(_speaker_as_pronoun(candidate)))
 
 
 def _speaker_as_pronoun(candidate: EventCandidate) -> EventCandidate:
