@@ -156,3 +156,125 @@ def test_story_place_carries_to_later_sentences(coder):
     arrest = [e for e in events if e.event == "COERCE"][0]
     assert arrest.location is not None and arrest.location.country == "BGD"
     assert [a.country for a in arrest.actor] == ["BGD"] and arrest.arrested == 30
+
+
+# ---- passive and agentless forms (issue 14, class 5)
+
+def test_broken_truce_is_assault_by_the_agent(coder):
+    events = code(coder, "The truce was broken by Syrian rebel units.")
+    assert summary(events) == [("ASSAULT", ["SYR"], [], "asserted")]
+    assert events[0].actor[0].sector == "REB"
+
+
+def test_coming_under_fire_makes_the_subject_the_target(coder):
+    events = code(coder, "Ukrainian positions came under fire from Russian artillery.")
+    assert summary(events) == [("ASSAULT", ["RUS"], ["UKR"], "asserted")]
+
+
+def test_agentless_attack_on_a_convoy_keeps_the_convoy_as_target(coder):
+    events = code(coder, "A United Nations convoy was attacked near Goma.")
+    assault = [e for e in events if e.event == "ASSAULT"][0]
+    assert [r.country for r in assault.recipient] == ["IGO"]
+
+
+# ---- mobilisation and movement (class 6)
+
+def test_gathering_troops_mobilise_but_gathering_crowds_do_not(coder):
+    assert summary(code(coder, "Russian troops are gathering along the Ukrainian frontier.")) == \
+        [("MOBILIZE", ["RUS"], [], "asserted")]
+    assert [e.event for e in code(coder, "Students gathered in the library of Lyon.")] == []
+
+
+def test_forces_deployed_with_no_doer_are_the_actor(coder):
+    events = code(coder, "American warships were deployed to the Strait of Hormuz.")
+    assert summary(events) == [("MOBILIZE", ["USA"], [], "asserted")]
+    assert summary(code(coder, "Israeli reservists were called up.")) == [("MOBILIZE", ["ISR"], [], "asserted")]
+
+
+def test_moved_weapons_are_not_the_recipient(coder):
+    assert summary(code(coder, "Russia moved artillery closer to the Finnish border.")) == \
+        [("MOBILIZE", ["RUS"], [], "asserted")]
+    assert summary(code(coder, "Nigeria deployed troops to Liberia.")) == [("MOBILIZE", ["NGA"], ["LBR"], "asserted")]
+    assert code(coder, "The government of Nigeria moved the capital to Abuja.") == []
+
+
+# ---- directives and pleas (class 2)
+
+def test_order_carried_out_by_the_authority_is_the_ordered_act(coder):
+    assert summary(code(coder, "A Kenyan court ordered the arrest of the former governor.")) == \
+        [("COERCE", ["KEN"], [""], "asserted")]
+    release = code(coder, "A Kenyan court ordered the release of the opposition leader.")
+    assert [e.event for e in release] == ["RETREAT"]
+    assert summary(code(coder, "The president of the United States ordered the Russian embassy closed.")) == \
+        [("COERCE", ["USA"], ["RUS"], "asserted")]
+
+
+def test_order_to_own_forces_is_their_act_but_order_to_a_state_a_demand(coder):
+    assert [e.event for e in code(coder, "Putin ordered Russian troops to withdraw from the border.")] == ["RETREAT"]
+    assert summary(code(coder, "Germany ordered Russia to withdraw its troops.")) == \
+        [("REQUEST", ["DEU"], ["RUS"], "asserted")]
+
+
+def test_told_addressee_it_must_is_a_demand_on_the_addressee(coder):
+    events = code(coder, "The Chinese ambassador told Japan it must withdraw its ships.")
+    assert summary(events) == [("REQUEST", ["CHN"], ["JPN"], "asserted")]
+
+
+def test_begging_and_pleading_are_requests(coder):
+    assert summary(code(coder, "The Australian government begged Iran to release the sailors.")) == \
+        [("REQUEST", ["AUS"], ["IRN"], "asserted")]
+    assert summary(code(coder, "Chile pleaded with Peru to reopen the border.")) == \
+        [("REQUEST", ["CHL"], ["PER"], "asserted")]
+
+
+# ---- refusals and denials (class 3)
+
+def test_refusing_to_permit_is_a_reject_and_permitting_alone_no_event(coder):
+    assert summary(code(coder, "Turkey will not permit the Greek ship to dock.")) == \
+        [("REJECT", ["TUR"], ["GRC"], "asserted")]
+    assert summary(code(coder, "Egypt will not allow Israeli troops to enter Rafah.")) == \
+        [("REJECT", ["EGY"], ["ISR"], "asserted")]
+    assert code(coder, "The new law allows Kenyan aid workers to enter Darfur.") == []
+    assert summary(code(coder, "Hungary will not tolerate a coup in Serbia.")) == [("REJECT", ["HUN"], ["SRB"], "asserted")]
+
+
+def test_declining_an_offer_or_a_report_is_a_reject(coder):
+    assert summary(code(coder, "Iran declined the offer of talks with the United States.")) == \
+        [("REJECT", ["IRN"], ["USA"], "asserted")]
+    assert [e.event for e in code(coder, "Russia denied the report that its troops had crossed the border.")] == \
+        ["REJECT"]
+
+
+def test_declining_to_comment_is_no_event(coder):
+    assert code(coder, "The Russian foreign ministry declined to comment.") == []
+    assert code(coder, "The Iranian government refused to comment on the report.") == []
+    assert [e.event for e in code(coder, "Hamas refused to release the Israeli hostages.")] == ["REJECT"]
+
+
+# ---- several events in one sentence (class 4)
+
+def test_coordinated_contrastive_clauses_give_two_events(coder):
+    events = code(coder, "Egypt promised to reopen the crossing, yet cautioned that Israel must stop the bombing.")
+    assert summary(events) == [("AGREE", ["EGY"], [], "asserted"), ("REQUEST", ["EGY"], ["ISR"], "asserted")]
+
+
+def test_pronoun_in_reported_clause_is_the_speaker(coder):
+    events = code(coder, "Israel agreed to the truce, whereas Hamas said it would not release the hostages.")
+    assert [(e.event, [a.country for a in e.actor]) for e in events] == [("AGREE", ["ISR"]), ("REJECT", ["PSE"])]
+
+
+def test_quote_and_its_frame_make_the_speaker_the_actor_and_a_refused_meeting_has_a_recipient(coder):
+    events = code(coder, '"We will not negotiate with Hamas," the Israeli prime minister said.')
+    assert summary(events) == [("REJECT", ["ISR"], ["PSE"], "asserted")]
+
+
+def test_participial_tail_is_a_second_assault_by_the_same_actor(coder):
+    events = code(coder, "Syrian rebels shelled the town of Idlib, killing 25 people.")
+    assert [(e.event, [a.text for a in e.actor]) for e in events] == \
+        [("ASSAULT", ["Syrian rebels"]), ("ASSAULT", ["Syrian rebels"])]
+
+
+def test_relative_clause_event_and_main_clause_event(coder):
+    text = "The Syrian rebels, who attacked a Turkish police station last week, released two hostages on Monday."
+    events = code(coder, text)
+    assert summary(events) == [("ASSAULT", ["SYR"], ["TUR"], "asserted"), ("RETREAT", ["SYR"], [], "asserted")]

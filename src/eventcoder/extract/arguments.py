@@ -27,6 +27,7 @@ FRAME_NOUNS = word_set("frame_nouns")
 OBJECT_CONTROL_VERBS = word_set("object_control_verbs")
 TIME_WORDS = word_set("time_words")
 INSTRUMENT_NOUNS = word_set("instrument_nouns")
+FORCE_NOUNS = word_set("force_nouns")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -73,7 +74,7 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     if own:
         return _relative_antecedent(own[0])
     if is_passive(verb):
-        return agent_of_passive(verb)
+        return agent_of_passive(verb) or _parties_between(children(verb, PASSIVE_SUBJECT_DEPS))
     if depth > 4 or verb.dep_ == "ROOT":
         return []
     governor = clause_head(verb)
@@ -93,6 +94,19 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _parties_between(nouns: list[Token]) -> list[Token]:
+    """"An accord between Kenya and Ethiopia was signed": with no agent, the parties the
+    signed or held thing is between are its doers."""
+    return [o for noun in nouns for o in prep_objects(noun, frozenset({"between"}))]
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """"Negotiations hosted by Qatar", "the offensive launched by the army": the agent of a
+    participle that modifies an event noun takes part in the event."""
+    return [o for clause in noun.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
+            for o in agent_of_passive(clause)]
+
+
 def _relative_antecedent(subject: Token) -> list[Token]:
     # "the rebels who attacked": the relative pronoun stands for the noun it modifies.
     if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
@@ -110,6 +124,16 @@ def is_time(token: Token) -> bool:
 def _not_time(tokens: list[Token]) -> list[Token]:
     return [t for t in tokens if not is_time(t) and not (t.lemma_.lower() in INSTRUMENT_NOUNS
                                                          and t.head.lower_ == "with")]
+
+
+def is_force(token: Token) -> bool:
+    """Armed forces or their weapons ("troops", "warships", "artillery")."""
+    return token.lemma_.lower() in FORCE_NOUNS or token.lower_ in FORCE_NOUNS
+
+
+def unaided_passive(verb: Token) -> bool:
+    """"Warships were deployed to the strait": a passive that names no doer."""
+    return verb.pos_ == "VERB" and is_passive(verb) and not agent_of_passive(verb)
 
 
 def verb_recipient_groups(verb: Token) -> Groups:
@@ -195,19 +219,32 @@ def frame(noun: Token) -> Token:
 def noun_actor_groups(noun: Token) -> Groups:
     noun = frame(noun)
     groups = [children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
-              [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")]]
+              [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")],
+              participle_agents(noun)]
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
         # "Israel completed the withdrawal", "Italy announced a suspension of air links"
         groups.append(verb_subjects(noun.head))
     elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ not in CONCESSIVE_PREPS:
         # "crowds converged for a rally", "workers went on strike"
         groups.append(verb_subjects(noun.head.head))
+    # "an accord between Kenya and Ethiopia", after any mediator ("launched a mediation
+    # effort between India and Pakistan": the one who launched it acts)
+    groups.append(_parties_between([noun]))
     return [g for g in groups if g]
+
+
+def clause_subjects(noun: Token) -> list[Token]:
+    """"Washington's demand that Paris extradite the men": whom a demand, plan or accusation
+    is aimed at is the subject of its that-clause (not a pronoun: "a warning to X that it
+    would not tolerate" - "it" is the one warning)."""
+    return [subject for clause in noun.children if clause.dep_ in ("acl", "ccomp")
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            for subject in children(clause, SUBJECT_DEPS) if subject.tag_ != "PRP"]
 
 
 def noun_recipient_groups(noun: Token) -> Groups:
     noun = frame(noun)
-    groups = [_not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
+    groups = [clause_subjects(noun), _not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
         # "opened investigations against 28 officials": the preposition hangs on the verb
         groups.append(_not_time(prep_objects(noun.head, RECIPIENT_PREPS)))

@@ -83,6 +83,8 @@ def _speaker(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _speaker(verb.head)  # "Egypt promised ..., yet cautioned that": Egypt cautioned
     return None
 
 
@@ -131,6 +133,9 @@ def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
                 modality.raise_to(effect)
             if effect in CATEGORY_GOVERNORS and clausal and not modality.governor_category:
                 modality.governor_category = effect
+        if _is_aspect_subject(token, trigger, governors):
+            token = token.head  # "talks hosted by Qatar will resume next week": future talks
+            continue
         if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             _inverted_speech(token.sent.root, trigger, governors, modality)
             break
@@ -139,6 +144,13 @@ def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
         token = token.head
     _sequence_of_tenses(modality)
     return modality
+
+
+def _is_aspect_subject(token: Token, trigger: Token, governors: dict[str, str]) -> bool:
+    """An event noun that is the subject of a verb of aspect ("the talks will resume",
+    "the offensive could begin") takes that verb's mode."""
+    return token.i == trigger.i and token.dep_ in ("nsubj", "nsubjpass") and \
+        governors.get(token.head.lemma_.lower()) == "transparent"
 
 
 def _sequence_of_tenses(modality: Modality) -> None:

@@ -5,9 +5,10 @@ Three steps, in the order the coder takes them:
 1. `fitting_patterns`: the trigger's lexicon readings that fit its valency ("thousands
    protested" is a PROTEST, "China protested the visit" an ACCUSE).
 2. `decide_category`: the reading's category, changed by what governs the trigger
-   ("vowed to retaliate" is a THREATEN, "refused to attend the talks" a REJECT) and by
+   ("vowed to retaliate" is a THREATEN, "refused to attend the talks" a REJECT, "ordered
+   the arrest of" the arrest itself, by whoever ordered it) and by
    how it is reported (announced cooperation is AGREE, announced conflict THREATEN, an
-   ultimatum THREATEN, a negated cooperation REJECT).
+   ultimatum THREATEN, a negated cooperation REJECT, an arranged meeting CONSULT).
 3. `rank_with_classifier`: when the lexicon offers several readings, the sentence
    classifier may overrule the first by a clear margin; it also supplies the mode.
 
@@ -50,11 +51,28 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release;
     "China protested the visit" is an accusation, "thousands protested" a protest."""
     has_object = bool(arguments.children(token, arguments.OBJECT_DEPS))
+    if pattern.has("forces") and not _moves_forces(token):
+        return False
     if pattern.has("intransitive"):
         return not has_object
     if pattern.has("transitive"):
-        return has_object or arguments.is_passive(token)
+        return has_object or arguments.is_passive(token) or _object_of_complement(token)
     return True
+
+
+def _object_of_complement(verb: Token) -> bool:
+    """"will not allow Israeli troops to enter": the parser hangs the object on the
+    infinitive as its subject; it is still the verb's object."""
+    return any(c.dep_ == "ccomp" and arguments.children(c, arguments.SUBJECT_DEPS) and
+               any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children)
+
+
+def _moves_forces(verb: Token) -> bool:
+    """"Troops are gathering along the frontier", "moved artillery closer to", "reservists
+    were called up": a verb of movement is a mobilisation when what moves is armed force."""
+    deps = arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS | arguments.OBJECT_DEPS
+    return any(arguments.is_force(word) for head in arguments.children(verb, deps)
+               for word in arguments.conjuncts(head))
 
 
 def decide_category(trigger: "Trigger", content: "Trigger | None", modality: Modality,
@@ -72,6 +90,8 @@ def _governed_category(trigger: "Trigger", content: "Trigger | None", governors:
     trigger's event as its content; else the trigger's own reading."""
     pattern = trigger.pattern
     effect = governors.get(trigger.token.lemma_.lower())
+    if content is not None and effect == "executive" and carried_out_by_orderer(trigger.token, content.token):
+        return content.pattern.category, content.pattern.mode  # "ordered the arrest of"
     if content is not None and effect in CATEGORY_GOVERNORS:
         if effect == "AGREE" and content.pattern.category not in COOPERATIVE \
                 and content.token.head.lemma_.lower() not in REVERSALS:
@@ -80,9 +100,28 @@ def _governed_category(trigger: "Trigger", content: "Trigger | None", governors:
     return pattern.category, pattern.mode
 
 
+def carried_out_by_orderer(order: Token, content: Token) -> bool:
+    """"The court ordered the arrest of the governor", "ordered the embassy closed", "ordered
+    troops to withdraw": an authority's order that its own side carries out is the act
+    itself, by the authority. "Germany ordered Russia to withdraw" stays a demand."""
+    if content.pos_ != "VERB":
+        return True
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in content.children):
+        return True  # a small clause: "ordered the embassy closed", "ordered them jailed"
+    orderees = arguments.children(order, arguments.OBJECT_DEPS)
+    return not orderees or all(arguments.is_force(t) for t in orderees)
+
+
 def _has_ultimatum(token: Token) -> bool:
     """"will withdraw its force unless the president holds elections": an ultimatum."""
     return any(c.dep_ == "advcl" and any(m.lower_ == "unless" for m in c.children) for c in token.children)
+
+
+def _arranged_meeting(category: str, modality: Modality) -> bool:
+    """"The ministers will meet in Ankara next month": a meeting the report states as
+    arranged is a CONSULT with aux future (PLOVER's own example of the future mode). When a
+    party announces it ("X said it will meet Y"), the announcement is a commitment: AGREE."""
+    return category == "CONSULT" and modality.speech_verb is None and not modality.belief
 
 
 def _reframe(category: str, modality: Modality, token: Token) -> str:
@@ -96,7 +135,7 @@ def _reframe(category: str, modality: Modality, token: Token) -> str:
         return "THREATEN"
     if category in COOPERATIVE and modality.aux == "negated" and not modality.belief:
         return "REJECT"  # "will not accept refugees", "would not meet their demands": a refusal
-    if category in COOPERATIVE_FUTURE and modality.aux == "future":
+    if category in COOPERATIVE_FUTURE and modality.aux == "future" and not _arranged_meeting(category, modality):
         return "AGREE"  # PLOVER: future cooperation is AGREE
     if category in CONFLICT_FUTURE and modality.aux == "future":
         return "THREATEN"

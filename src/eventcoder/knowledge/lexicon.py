@@ -16,11 +16,12 @@ from typing import Iterable, Sequence
 from eventcoder.errors import DictionaryError
 from eventcoder.ontology import CATEGORIES
 
-FLAGS = frozenset({"speech", "reciprocal", "guest", "arg", "intransitive", "transitive"})
+FLAGS = frozenset({"speech", "reciprocal", "guest", "arg", "intransitive", "transitive", "forces",
+                   "negated"})
 POS_VALUES = frozenset({"VERB", "NOUN", "ANY"})
 GOVERNOR_EFFECTS = frozenset(
-    {"speech", "belief", "future", "hypothetical", "negated", "transparent", "AGREE", "REJECT",
-     "THREATEN", "REQUEST"}
+    {"speech", "belief", "future", "hypothetical", "negated", "transparent", "executive", "AGREE",
+     "REJECT", "THREATEN", "REQUEST"}
 )
 
 

@@ -78,6 +78,8 @@ WORD_LISTS = (
     "irregular_verbs",
     # extract/candidates.py, extract/category.py
     "adjunct_preps", "background_preps", "reversal_verbs",
+    # extract/category.py: movements of armed forces
+    "force_nouns",
 )
 
 
