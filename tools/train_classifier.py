@@ -17,6 +17,7 @@ classifier runs at inference, so training and prediction cannot drift apart.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import re
@@ -38,6 +39,13 @@ from eventcoder.ontology import CATEGORIES, normalize_category
 DATA_FILE = "data/synthetic_stories/gpt_synthetic_events_2023-10-19.csv.zip"
 DATA_SHA256 = "0d8cb1638db9169caa6c083903455ba9cf097262c3787458799ebae25abf794c"
 GOLD_FILE = "data/plover/PLOVER_GSR_CAMEO.json"
+PLV_FILE = "data/plv/PLV_train.tsv"
+PLV_SHA256 = "b184c7623cb05a48011adabd951f1a7f7efa8c80059ef4dc12c3d3231de5f5d3"
+PLV_LICENCE = ("no licence stated; snowood1/Zero-Shot-PLOVER datasets/PLV_train.tsv (commit d2d0b0a), "
+               "Hu et al., ACL 2024; derived weights allowed per shared/data/plv/README.md, "
+               "sentences not copied")
+# Older PLOVER's YIELD is CONCEDE or RETREAT now; the PLV rows do not say which.
+PLV_ROOTS = {"YIELD": "CONCEDE"}
 SEED = 0
 FEATURIZER = {
     "kind": FEATURIZER_KIND, "n_features": 2**18, "ngram_range": [1, 2], "alternate_sign": True,
@@ -73,6 +81,33 @@ def load_stories(path: Path) -> pd.DataFrame:
         "mode": modes,
         "group": frame["title"],  # the unfilled title template
     })
+
+
+def load_plv(path: Path) -> pd.DataFrame:
+    """PLV_train as one row per (sentence, root code), sentences in first-seen order."""
+    csv.field_size_limit(10**9)
+    with path.open(encoding="utf-8", newline="") as handle:  # read as the shared scorer reads it
+        records = list(csv.DictReader(handle, delimiter="\t"))
+    sentences = [record["sentence"].strip() for record in records]
+    roots = [PLV_ROOTS.get(record["gold_root"], record["gold_root"]) for record in records]
+    unknown = set(roots) - set(CATEGORIES)
+    if unknown:
+        raise SystemExit(f"unknown root codes in {path}: {sorted(unknown)}")
+    rows = pd.DataFrame({"sentence": sentences, "category": roots}).drop_duplicates()
+    return rows.reset_index(drop=True)
+
+
+def plv_training_rows(plv_texts: list[str], plv_labels, repeats: int,
+                      synthetic: tuple[list[str], np.ndarray] | None) -> tuple[list[str], np.ndarray]:
+    """PLV sentences, each `repeats` times, then the synthetic rows. Repeating a row is the
+    same objective as weighting it, but saga's step size shrinks with the largest sample
+    weight: weighted fits took six times longer."""
+    texts = list(plv_texts) * repeats
+    labels = list(plv_labels) * repeats
+    if synthetic is not None:
+        texts += list(synthetic[0])
+        labels += list(synthetic[1])
+    return texts, np.array(labels)
 
 
 def _normalize_mode(given: str, implied: str) -> str:
@@ -125,13 +160,14 @@ def vectorize(texts: list[str]) -> sparse.csr_matrix:
                              shape=(features.n_texts, FEATURIZER["n_features"]))
 
 
-def fit_model(texts: list[str], labels: np.ndarray, c_value: float) -> LogisticRegression:
+def fit_model(texts: list[str], labels: np.ndarray, c_value: float,
+              weights: np.ndarray | None = None) -> LogisticRegression:
     features = vectorize(texts)
     # saga: lbfgs takes minutes on these 2**18 hashed columns, saga seconds (same objective).
     # Balanced class weights: CONCEDE is 17% of stories, AID 2%; they raise lead-sentence macro-F1.
     model = LogisticRegression(C=c_value, solver="saga", tol=1e-3, max_iter=300,
                                class_weight="balanced", random_state=SEED)
-    return model.fit(features, labels)
+    return model.fit(features, labels, sample_weight=weights)
 
 
 def predict(model: LogisticRegression, texts: list[str]) -> np.ndarray:
