@@ -114,6 +114,8 @@ POLICIES = {
     "relabel.3": UsePolicy(relabel_floor=0.3, relabel_margin=0.1),
     "propose.4": UsePolicy(propose_floor=0.4),
     "propose.25": UsePolicy(propose_floor=0.25),
+    "propose.1": UsePolicy(propose_floor=0.1),
+    "propose.0": UsePolicy(propose_floor=0.0),
     "relabel.4+propose.25": UsePolicy(relabel_floor=0.4, relabel_margin=0.15, propose_floor=0.25),
     "relabel.3+propose.25": UsePolicy(relabel_floor=0.3, relabel_margin=0.1, propose_floor=0.25),
     "relabel.5+propose.4": UsePolicy(relabel_floor=0.5, relabel_margin=0.2, propose_floor=0.4),

@@ -46,6 +46,9 @@ PLV_LICENCE = ("no licence stated; snowood1/Zero-Shot-PLOVER datasets/PLV_train.
                "sentences not copied")
 # Older PLOVER's YIELD is CONCEDE or RETREAT now; the PLV rows do not say which.
 PLV_ROOTS = {"YIELD": "CONCEDE"}
+# Chosen by 5-fold CV with the coder in the loop (benchmarks/classifier.py, docs/classifier.md).
+PLV_REPEATS = 6
+PROPOSE_FLOOR = 0.1
 SEED = 0
 FEATURIZER = {
     "kind": FEATURIZER_KIND, "n_features": 2**18, "ngram_range": [1, 2], "alternate_sign": True,
@@ -322,12 +325,24 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=Path("src/eventcoder/knowledge/data/classifier"))
     parser.add_argument("--results", type=Path, default=Path("benchmarks/results/classifier_cv.json"))
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--plv-repeats", type=int, default=PLV_REPEATS,
+                        help="each PLV_train sentence this many times in the final fit (0: synthetic only)")
+    parser.add_argument("--propose-floor", type=float, default=PROPOSE_FLOOR,
+                        help="model.json use.propose_floor: the coder codes a silent sentence above it")
+    parser.add_argument("--relabel-floor", type=float, default=None,
+                        help="model.json use.relabel_floor (default: never relabel; it lost in CV)")
     return parser.parse_args(argv)
 
 
-def write_model(out: Path, stories: pd.DataFrame, variant: str, c_value: float, data_hash: str) -> tuple[dict, dict]:
+def write_model(out: Path, stories: pd.DataFrame, variant: str, c_value: float, data_hash: str,
+                plv: pd.DataFrame | None, args: argparse.Namespace) -> tuple[dict, dict]:
+    """Category model on the synthetic rows plus PLV_train's sentences (each `--plv-repeats`
+    times); mode model on the synthetic stories alone (PLV has no modes)."""
     out.mkdir(parents=True, exist_ok=True)
     texts, targets = expand(stories, variant, stories["category"].to_numpy())
+    if plv is not None:
+        texts, targets = plv_training_rows(list(plv["sentence"]), list(plv["category"]),
+                                           args.plv_repeats, (texts, targets))
     subset, labels = mode_labels(stories)
     mode_texts, mode_targets = expand(subset, variant, labels)
     models = {"category": fit_model(texts, targets, c_value), "mode": fit_model(mode_texts, mode_targets, c_value)}
@@ -336,9 +351,20 @@ def write_model(out: Path, stories: pd.DataFrame, variant: str, c_value: float, 
     metadata = {"featurizer": FEATURIZER, "training_text": variant, "C": c_value,
                 "data": {"file": DATA_FILE, "sha256": data_hash, "stories": len(stories),
                          "licence": "MIT, github.com/ahalterman/NGEC-2025"},
-                "trainer": "tools/train_classifier.py", "seed": SEED}
+                "trainer": "tools/train_classifier.py", "seed": SEED, "use": use_policy(args)}
+    if plv is not None:
+        metadata["real_news"] = {"file": PLV_FILE, "sha256": PLV_SHA256, "sentences": len(plv),
+                                 "repeats": args.plv_repeats, "labels": "gold_root, YIELD as CONCEDE",
+                                 "licence": PLV_LICENCE, "cross_validation": "benchmarks/results/classifier.json"}
     (out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
     return models, files
+
+
+def use_policy(args: argparse.Namespace) -> dict:
+    """model.json "use": how far the coder trusts the model (chosen in benchmarks/classifier.py)."""
+    policy = {"rank_margin": 0.15, "relabel_floor": args.relabel_floor, "relabel_margin": 0.15,
+              "propose_floor": args.propose_floor}
+    return policy if args.plv_repeats else {"rank_margin": 0.15}
 
 
 def main(argv: list[str]) -> int:
@@ -355,7 +381,13 @@ def main(argv: list[str]) -> int:
     print(f"chosen: {variant}, C={c_value:g}")
     ungrouped = cross_validate(stories, labels, variant, c_value, make_folds(stories, labels, False, args.folds))
     mode_cv = cross_validate_mode(stories, variant, c_value, args.folds)
-    models, files = write_model(args.out, stories, variant, c_value, data_hash)
+    plv = None
+    if args.plv_repeats:
+        plv_path = args.shared / PLV_FILE
+        if sha256(plv_path) != PLV_SHA256:
+            raise SystemExit(f"{plv_path}: sha256 is not the expected {PLV_SHA256}")
+        plv = load_plv(plv_path)
+    models, files = write_model(args.out, stories, variant, c_value, data_hash, plv, args)
     classifier = EventClassifier.load(args.out)
     leads = [lead_sentence(s) for s in stories.itertuples(index=False)]
     report = {
