@@ -2,8 +2,12 @@
 
     python tools/train_classifier.py --shared ../shared
 
-Data: Halterman's synthetic news stories (MIT, github.com/ahalterman/NGEC-2025), one
-document-level PLOVER category (and sometimes a mode) per story. Stories are grouped by
+Data: PLV_train (real news sentences with PLOVER root codes, no licence stated, used for
+derived weights only; see docs/classifier.md) and Halterman's synthetic news stories (MIT,
+github.com/ahalterman/NGEC-2025), one document-level PLOVER category (and sometimes a
+mode) per story. The category model is fitted on both (PLV rows repeated --plv-repeats
+times), the mode model on the stories alone; the coder-in-the-loop cross-validation on
+PLV_train that chose these settings is benchmarks/classifier.py. Stories are grouped by
 their title template (~12 stories each) for cross-validation, so a fold never sees a
 sibling of a test story. The script compares a few ways of turning a story into training
 text, keeps the one with the best cross-validated macro-F1 on held-out *lead sentences*
