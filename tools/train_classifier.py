@@ -52,7 +52,8 @@ PLV_LICENCE = ("no licence stated; snowood1/Zero-Shot-PLOVER datasets/PLV_train.
 PLV_ROOTS = {"YIELD": "CONCEDE"}
 # Chosen by 5-fold CV with the coder in the loop (benchmarks/classifier.py, docs/classifier.md).
 PLV_REPEATS = 6
-PROPOSE_FLOOR = 0.1
+# The highest-recall floor that keeps the PLOVER gold CI floors (0.1 and 0.25 do not).
+PROPOSE_FLOOR = 0.4
 SEED = 0
 FEATURIZER = {
     "kind": FEATURIZER_KIND, "n_features": 2**18, "ngram_range": [1, 2], "alternate_sign": True,
