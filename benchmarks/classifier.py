@@ -234,6 +234,19 @@ def _same(predicted: str, gold: str) -> bool:
     return predicted == gold or (predicted in yielded and gold in yielded)
 
 
+def gold_figures(coder: Coder, classifier, gold_path: Path) -> dict:
+    coder.resources.classifier = classifier
+
+    def code(batch):
+        documents = [Document(id=t.id, text=t.text, pub_date=t.pub_date) for t in batch]
+        return [result.events for result in coder.code_batch(documents)]
+
+    figures = report(evaluate(load_gold(gold_path), code))
+    return {key: figures[key] for key in ("event_micro_f1", "event_micro_precision", "event_micro_recall",
+                                          "dyad_accuracy", "event_macro_f1", "actor_country_accuracy",
+                                          "recipient_country_accuracy")}
+
+
 HEADLINE = ("root_recall", "dyad_recall", "sentence_precision", "label_accuracy", "label_macro_f1")
 
 

@@ -9,7 +9,8 @@ Three steps, in the order the coder takes them:
    how it is reported (announced cooperation is AGREE, announced conflict THREATEN, an
    ultimatum THREATEN, a negated cooperation REJECT).
 3. `rank_with_classifier`: when the lexicon offers several readings, the sentence
-   classifier may overrule the first by a clear margin; it also supplies the mode.
+   classifier may overrule the first by a clear margin (its policy's `rank_margin`); it
+   also supplies the mode, and, if its policy allows, relabels (`relabelled_category`).
 
 Rules that create events of a fixed category from the sentence's shape (a demand that
 someone "must" act, readiness to act, a speaker's demand) live in candidates.py with the
@@ -37,8 +38,6 @@ COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 REVERSALS = word_set("reversal_verbs")
-CLASSIFIER_MARGIN = 0.15
-"""The lexicon's first reading stands unless the classifier prefers another by this much."""
 
 
 def fitting_patterns(trigger: "Trigger") -> list[TriggerPattern]:
