@@ -1,6 +1,6 @@
 """Events the lexicon missed: the trained classifier proposes one for a silent sentence.
 
-News names many events with words no trigger list holds ("Ankara summoned the envoy",
+News names many events with words no trigger list holds ("Tokyo handed Seoul a note",
 "Seoul slapped tariffs on Tokyo"). When a sentence gives no event from its triggers, but
 its main clause has a subject and an object or prepositional argument, and the sentence
 classifier is sure enough of one category (the model's `policy.propose_floor`), that
