@@ -2,8 +2,12 @@
 
     python tools/train_classifier.py --shared ../shared
 
-Data: Halterman's synthetic news stories (MIT, github.com/ahalterman/NGEC-2025), one
-document-level PLOVER category (and sometimes a mode) per story. Stories are grouped by
+Data: PLV_train (real news sentences with PLOVER root codes, no licence stated, used for
+derived weights only; see docs/classifier.md) and Halterman's synthetic news stories (MIT,
+github.com/ahalterman/NGEC-2025), one document-level PLOVER category (and sometimes a
+mode) per story. The category model is fitted on both (PLV rows repeated --plv-repeats
+times), the mode model on the stories alone; the coder-in-the-loop cross-validation on
+PLV_train that chose these settings is benchmarks/classifier.py. Stories are grouped by
 their title template (~12 stories each) for cross-validation, so a fold never sees a
 sibling of a test story. The script compares a few ways of turning a story into training
 text, keeps the one with the best cross-validated macro-F1 on held-out *lead sentences*
@@ -17,6 +21,7 @@ classifier runs at inference, so training and prediction cannot drift apart.
 from __future__ import annotations
 
 import argparse
+import csv
 import hashlib
 import json
 import re
@@ -38,6 +43,17 @@ from eventcoder.ontology import CATEGORIES, normalize_category
 DATA_FILE = "data/synthetic_stories/gpt_synthetic_events_2023-10-19.csv.zip"
 DATA_SHA256 = "0d8cb1638db9169caa6c083903455ba9cf097262c3787458799ebae25abf794c"
 GOLD_FILE = "data/plover/PLOVER_GSR_CAMEO.json"
+PLV_FILE = "data/plv/PLV_train.tsv"
+PLV_SHA256 = "b184c7623cb05a48011adabd951f1a7f7efa8c80059ef4dc12c3d3231de5f5d3"
+PLV_LICENCE = ("no licence stated; snowood1/Zero-Shot-PLOVER datasets/PLV_train.tsv (commit d2d0b0a), "
+               "Hu et al., ACL 2024; derived weights allowed per shared/data/plv/README.md, "
+               "sentences not copied")
+# Older PLOVER's YIELD is CONCEDE or RETREAT now; the PLV rows do not say which.
+PLV_ROOTS = {"YIELD": "CONCEDE"}
+# Chosen by 5-fold CV with the coder in the loop (benchmarks/classifier.py, docs/classifier.md).
+PLV_REPEATS = 6
+# The highest-recall floor that keeps the PLOVER gold CI floors (0.1 and 0.25 do not).
+PROPOSE_FLOOR = 0.4
 SEED = 0
 FEATURIZER = {
     "kind": FEATURIZER_KIND, "n_features": 2**18, "ngram_range": [1, 2], "alternate_sign": True,
@@ -73,6 +89,33 @@ def load_stories(path: Path) -> pd.DataFrame:
         "mode": modes,
         "group": frame["title"],  # the unfilled title template
     })
+
+
+def load_plv(path: Path) -> pd.DataFrame:
+    """PLV_train as one row per (sentence, root code), sentences in first-seen order."""
+    csv.field_size_limit(10**9)
+    with path.open(encoding="utf-8", newline="") as handle:  # read as the shared scorer reads it
+        records = list(csv.DictReader(handle, delimiter="\t"))
+    sentences = [record["sentence"].strip() for record in records]
+    roots = [PLV_ROOTS.get(record["gold_root"], record["gold_root"]) for record in records]
+    unknown = set(roots) - set(CATEGORIES)
+    if unknown:
+        raise SystemExit(f"unknown root codes in {path}: {sorted(unknown)}")
+    rows = pd.DataFrame({"sentence": sentences, "category": roots}).drop_duplicates()
+    return rows.reset_index(drop=True)
+
+
+def plv_training_rows(plv_texts: list[str], plv_labels, repeats: int,
+                      synthetic: tuple[list[str], np.ndarray] | None) -> tuple[list[str], np.ndarray]:
+    """PLV sentences, each `repeats` times, then the synthetic rows. Repeating a row is the
+    same objective as weighting it, but saga's step size shrinks with the largest sample
+    weight: weighted fits took six times longer."""
+    texts = list(plv_texts) * repeats
+    labels = list(plv_labels) * repeats
+    if synthetic is not None:
+        texts += list(synthetic[0])
+        labels += list(synthetic[1])
+    return texts, np.array(labels)
 
 
 def _normalize_mode(given: str, implied: str) -> str:
@@ -125,13 +168,14 @@ def vectorize(texts: list[str]) -> sparse.csr_matrix:
                              shape=(features.n_texts, FEATURIZER["n_features"]))
 
 
-def fit_model(texts: list[str], labels: np.ndarray, c_value: float) -> LogisticRegression:
+def fit_model(texts: list[str], labels: np.ndarray, c_value: float,
+              weights: np.ndarray | None = None) -> LogisticRegression:
     features = vectorize(texts)
     # saga: lbfgs takes minutes on these 2**18 hashed columns, saga seconds (same objective).
     # Balanced class weights: CONCEDE is 17% of stories, AID 2%; they raise lead-sentence macro-F1.
     model = LogisticRegression(C=c_value, solver="saga", tol=1e-3, max_iter=300,
                                class_weight="balanced", random_state=SEED)
-    return model.fit(features, labels)
+    return model.fit(features, labels, sample_weight=weights)
 
 
 def predict(model: LogisticRegression, texts: list[str]) -> np.ndarray:
@@ -286,12 +330,24 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=Path("src/eventcoder/knowledge/data/classifier"))
     parser.add_argument("--results", type=Path, default=Path("benchmarks/results/classifier_cv.json"))
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--plv-repeats", type=int, default=PLV_REPEATS,
+                        help="each PLV_train sentence this many times in the final fit (0: synthetic only)")
+    parser.add_argument("--propose-floor", type=float, default=PROPOSE_FLOOR,
+                        help="model.json use.propose_floor: the coder codes a silent sentence above it")
+    parser.add_argument("--relabel-floor", type=float, default=None,
+                        help="model.json use.relabel_floor (default: never relabel; it lost in CV)")
     return parser.parse_args(argv)
 
 
-def write_model(out: Path, stories: pd.DataFrame, variant: str, c_value: float, data_hash: str) -> tuple[dict, dict]:
+def write_model(out: Path, stories: pd.DataFrame, variant: str, c_value: float, data_hash: str,
+                plv: pd.DataFrame | None, args: argparse.Namespace) -> tuple[dict, dict]:
+    """Category model on the synthetic rows plus PLV_train's sentences (each `--plv-repeats`
+    times); mode model on the synthetic stories alone (PLV has no modes)."""
     out.mkdir(parents=True, exist_ok=True)
     texts, targets = expand(stories, variant, stories["category"].to_numpy())
+    if plv is not None:
+        texts, targets = plv_training_rows(list(plv["sentence"]), list(plv["category"]),
+                                           args.plv_repeats, (texts, targets))
     subset, labels = mode_labels(stories)
     mode_texts, mode_targets = expand(subset, variant, labels)
     models = {"category": fit_model(texts, targets, c_value), "mode": fit_model(mode_texts, mode_targets, c_value)}
@@ -300,9 +356,20 @@ def write_model(out: Path, stories: pd.DataFrame, variant: str, c_value: float, 
     metadata = {"featurizer": FEATURIZER, "training_text": variant, "C": c_value,
                 "data": {"file": DATA_FILE, "sha256": data_hash, "stories": len(stories),
                          "licence": "MIT, github.com/ahalterman/NGEC-2025"},
-                "trainer": "tools/train_classifier.py", "seed": SEED}
+                "trainer": "tools/train_classifier.py", "seed": SEED, "use": use_policy(args)}
+    if plv is not None:
+        metadata["real_news"] = {"file": PLV_FILE, "sha256": PLV_SHA256, "sentences": len(plv),
+                                 "repeats": args.plv_repeats, "labels": "gold_root, YIELD as CONCEDE",
+                                 "licence": PLV_LICENCE, "cross_validation": "benchmarks/results/classifier.json"}
     (out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
     return models, files
+
+
+def use_policy(args: argparse.Namespace) -> dict:
+    """model.json "use": how far the coder trusts the model (chosen in benchmarks/classifier.py)."""
+    policy = {"rank_margin": 0.15, "relabel_floor": args.relabel_floor, "relabel_margin": 0.15,
+              "propose_floor": args.propose_floor}
+    return policy if args.plv_repeats else {"rank_margin": 0.15}
 
 
 def main(argv: list[str]) -> int:
@@ -319,7 +386,13 @@ def main(argv: list[str]) -> int:
     print(f"chosen: {variant}, C={c_value:g}")
     ungrouped = cross_validate(stories, labels, variant, c_value, make_folds(stories, labels, False, args.folds))
     mode_cv = cross_validate_mode(stories, variant, c_value, args.folds)
-    models, files = write_model(args.out, stories, variant, c_value, data_hash)
+    plv = None
+    if args.plv_repeats:
+        plv_path = args.shared / PLV_FILE
+        if sha256(plv_path) != PLV_SHA256:
+            raise SystemExit(f"{plv_path}: sha256 is not the expected {PLV_SHA256}")
+        plv = load_plv(plv_path)
+    models, files = write_model(args.out, stories, variant, c_value, data_hash, plv, args)
     classifier = EventClassifier.load(args.out)
     leads = [lead_sentence(s) for s in stories.itertuples(index=False)]
     report = {

@@ -24,6 +24,7 @@ from eventcoder.extract.assembly import SentenceContext, assemble_events
 from eventcoder.extract.contexts import document_contexts
 from eventcoder.knowledge.dictionaries import ActorDictionary
 from eventcoder.extract.candidates import extract_candidates
+from eventcoder.extract.proposal import proposed_candidates
 from eventcoder.knowledge.lexicon import load_lexicon
 from eventcoder.nlp.parsing import load_model
 from eventcoder.extract.places import Gazetteer
@@ -191,4 +192,10 @@ class Coder:
         mentions = find_mentions(sentence, self.resources.dictionary, context.document.pub_date)
         context.mentions = mentions
         candidates = extract_candidates(sentence, self.resources.lexicon)
-        return assemble_events(candidates, context, self.resources)
+        events = assemble_events(candidates, context, self.resources)
+        if events or self.resources.classifier is None:
+            return events
+        # The lexicon found nothing: the trained classifier may propose one (extract/proposal.py).
+        proposals = proposed_candidates(sentence, self.resources.lexicon, self.resources.classifier,
+                                        context.probabilities(self.resources.classifier))
+        return assemble_events(proposals, context, self.resources)

@@ -12,7 +12,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from eventcoder.knowledge.classifier import EventClassifier, hash_features, text_features
+from eventcoder.knowledge.classifier import EventClassifier, UsePolicy, hash_features, text_features
 from eventcoder.errors import ClassifierError
 from eventcoder.ontology import CATEGORIES, MODE_SCORES
 
@@ -182,3 +182,51 @@ def test_scores_equal_a_plain_sum_over_each_texts_features(classifier):
         if column in positions:
             expected[row] += layer.column_weights(np.array([positions[column]]))[0] * value
     assert layer.scores(features) == pytest.approx(expected, abs=1e-4)
+
+
+def _copy_shipped_model(directory) -> dict:
+    source = resources.files("eventcoder.knowledge") / "data" / "classifier"
+    for name in ("category.npz", "mode.npz", "model.json"):
+        shutil.copyfile(str(source / name), directory / name)
+    return json.loads((directory / "model.json").read_text())
+
+
+def test_a_model_without_a_use_policy_only_ranks(tmp_path):
+    metadata = _copy_shipped_model(tmp_path)
+    metadata.pop("use", None)
+    (tmp_path / "model.json").write_text(json.dumps(metadata))
+    policy = EventClassifier.load(tmp_path).policy
+    assert policy == UsePolicy()
+    assert policy.relabel_floor is None and policy.propose_floor is None
+
+
+def test_an_unknown_use_setting_is_refused(tmp_path):
+    metadata = _copy_shipped_model(tmp_path)
+    metadata["use"] = {"propose_flor": 0.2}
+    (tmp_path / "model.json").write_text(json.dumps(metadata))
+    with pytest.raises(ClassifierError, match="propose_flor"):
+        EventClassifier.load(tmp_path)
+
+
+def test_with_policy_keeps_the_weights_and_survives_pickling(classifier):
+    texts = ["Rebels attacked an army base with mortars."]
+    changed = classifier.with_policy(UsePolicy(propose_floor=0.3, relabel_floor=0.6))
+    assert changed.predict_proba(texts) == classifier.predict_proba(texts)
+    copy = pickle.loads(pickle.dumps(changed))
+    assert copy.policy == UsePolicy(propose_floor=0.3, relabel_floor=0.6)
+    assert classifier.policy != copy.policy  # the original is untouched
+
+
+def test_top_category_is_the_most_probable(classifier):
+    row = classifier.predict_proba(["Rebels attacked an army base with mortars, killing four soldiers."])[0]
+    name, probability = classifier.top_category(row)
+    assert probability == max(row.values()) and row[name] == probability
+
+
+def test_shipped_model_records_its_training_data_and_policy(classifier):
+    metadata = classifier.metadata
+    assert len(metadata["data"]["sha256"]) == 64 and "MIT" in metadata["data"]["licence"]
+    real = metadata["real_news"]
+    assert len(real["sha256"]) == 64 and real["sentences"] > 1000
+    assert "no licence stated" in real["licence"] and "not copied" in real["licence"]
+    assert classifier.policy.propose_floor is not None  # a real-news model may propose events

@@ -10,7 +10,8 @@ Three steps, in the order the coder takes them:
    how it is reported (announced cooperation is AGREE, announced conflict THREATEN, an
    ultimatum THREATEN, a negated cooperation REJECT, an arranged meeting CONSULT).
 3. `rank_with_classifier`: when the lexicon offers several readings, the sentence
-   classifier may overrule the first by a clear margin; it also supplies the mode.
+   classifier may overrule the first by a clear margin (its policy's `rank_margin`); it
+   also supplies the mode, and, if its policy allows, relabels (`relabelled_category`).
 
 Rules that create events of a fixed category from the sentence's shape (a demand that
 someone "must" act, readiness to act, a speaker's demand) live in candidates.py with the
@@ -38,8 +39,6 @@ COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 REVERSALS = word_set("reversal_verbs")
-CLASSIFIER_MARGIN = 0.15
-"""The lexicon's first reading stands unless the classifier prefers another by this much."""
 
 
 def fitting_patterns(trigger: "Trigger") -> list[TriggerPattern]:
@@ -143,20 +142,52 @@ def _reframe(category: str, modality: Modality, token: Token) -> str:
 
 
 def rank_with_classifier(candidate, context, classifier) -> tuple[str, str, float]:
-    """(category, mode, confidence) after the classifier has ranked the lexicon's readings.
+    """(category, mode, confidence) after the classifier has had its say.
 
-    Only a category that is still the trigger's first reading is ranked (a reframed or
-    rule-made category is not the lexicon's to overrule). `context` caches the
-    sentence's probabilities (assembly.SentenceContext)."""
+    Only a category that is still the trigger's first reading is ranked or relabelled (a
+    reframed or rule-made category is not the lexicon's to overrule). The classifier's
+    `policy` says how sure it must be: by default it only picks among the trigger's own
+    readings; a model trained on real news may also replace the reading
+    (`relabelled_category`). `context` caches the sentence's probabilities
+    (assembly.SentenceContext)."""
     category, mode = candidate.category, candidate.mode
     if classifier is None:
         return category, mode, 0.0
     probabilities = context.probabilities(classifier)
-    if candidate.alternatives and category == candidate.trigger.pattern.category:
-        readings = [candidate.trigger.pattern, *candidate.alternatives]
-        best = max(readings, key=lambda p: probabilities.get(p.category, 0.0))
-        if probabilities.get(best.category, 0.0) - probabilities.get(category, 0.0) >= CLASSIFIER_MARGIN:
-            category, mode = best.category, best.mode
+    if category == candidate.trigger.pattern.category:
+        category, mode = _ranked_reading(candidate, probabilities, classifier.policy.rank_margin)
+        relabelled = relabelled_category(category, probabilities, classifier)
+        if relabelled != category:
+            category, mode = relabelled, ""
     if not mode:
         mode = context.mode(classifier, category)
     return category, mode, round(probabilities.get(category, 0.0), 4)
+
+
+def _ranked_reading(candidate, probabilities: dict[str, float], margin: float) -> tuple[str, str]:
+    """Of the trigger's readings, the classifier's favourite if it leads the first by `margin`."""
+    first = candidate.trigger.pattern
+    best = max([first, *candidate.alternatives], key=lambda p: probabilities.get(p.category, 0.0))
+    if best is not first and probabilities.get(best.category, 0.0) - probabilities.get(first.category, 0.0) >= margin:
+        return best.category, best.mode
+    return candidate.category, candidate.mode
+
+
+# CONCEDE and RETREAT were one PLOVER category (YIELD); real-news labels still mix them.
+SAME_ACT = {"RETREAT": "CONCEDE"}
+
+
+def relabelled_category(category: str, probabilities: dict[str, float], classifier) -> str:
+    """The classifier's top category in place of the lexicon's when it is sure enough:
+    "the court sentenced the general" (lexicon: ACCUSE) reads as COERCE in news. Off
+    unless the model's policy sets `relabel_floor`."""
+    policy = classifier.policy
+    if policy.relabel_floor is None:
+        return category
+    best, probability = classifier.top_category(probabilities)
+    if SAME_ACT.get(best, best) == SAME_ACT.get(category, category):
+        return category
+    if probability >= policy.relabel_floor and \
+            probability - probabilities.get(category, 0.0) >= policy.relabel_margin:
+        return best
+    return category

@@ -142,6 +142,26 @@ class LinearLayer:
         return totals + self.intercept
 
 
+@dataclass(frozen=True)
+class UsePolicy:
+    """How far the coder trusts a model: thresholds chosen by cross-validating the coder
+    with that model in the loop (benchmarks/classifier.py), stored with its weights in
+    model.json "use". A model without them only ranks the lexicon's own readings."""
+
+    rank_margin: float = 0.15  # overrule the lexicon's first reading by one of its other readings
+    relabel_floor: float | None = None  # replace any lexicon category by the model's top one (None: never)
+    relabel_margin: float = 0.0  # ... when the top one is this much more probable than the lexicon's
+    propose_floor: float | None = None  # code a sentence where the lexicon found nothing (None: never)
+
+    @classmethod
+    def from_metadata(cls, metadata: dict[str, Any]) -> UsePolicy:
+        settings = metadata.get("use") or {}
+        unknown = set(settings) - set(cls.__dataclass_fields__)
+        if unknown:
+            raise ClassifierError(f"model.json \"use\": unknown settings {sorted(unknown)}")
+        return cls(**settings)
+
+
 def softmax(scores: np.ndarray) -> np.ndarray:
     shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
     return shifted / shifted.sum(axis=1, keepdims=True)
@@ -160,6 +180,7 @@ class EventClassifier:
         self._mode = mode
         self._mode_mask = _mode_mask(category.classes, mode.classes)
         self.metadata = dict(metadata or {})
+        self.policy = UsePolicy.from_metadata(self.metadata)
 
     @property
     def categories(self) -> tuple[str, ...]:
@@ -197,6 +218,16 @@ class EventClassifier:
                                   f"{FEATURIZER!r}; retrain with tools/train_classifier.py")
         logger.debug("loaded event classifier from %s", directory)
         return cls(params, category, mode, metadata)
+
+    def top_category(self, probabilities: dict[str, float]) -> tuple[str, float]:
+        """The most probable category of one `predict_proba` row (first in `categories` on ties)."""
+        best = max(self.categories, key=lambda name: probabilities.get(name, 0.0))
+        return best, probabilities.get(best, 0.0)
+
+    def with_policy(self, policy: UsePolicy) -> EventClassifier:
+        """The same weights used under other thresholds (for measuring them)."""
+        metadata = {**self.metadata, "use": {k: getattr(policy, k) for k in policy.__dataclass_fields__}}
+        return EventClassifier(self._params, self._category, self._mode, metadata)
 
     def category_matrix(self, texts: Sequence[str]) -> np.ndarray:
         """Probabilities as an (n_texts, n_categories) array, columns in `categories` order."""

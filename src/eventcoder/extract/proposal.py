@@ -1,0 +1,52 @@
+"""Events the lexicon missed: the trained classifier proposes one for a silent sentence.
+
+News names many events with words no trigger list holds ("Tokyo handed Seoul a note",
+"Seoul slapped tariffs on Tokyo"). When a sentence gives no event from its triggers, but
+its main clause has a subject and an object or prepositional argument, and the sentence
+classifier is sure enough of one category (the model's `policy.propose_floor`), that
+clause becomes one event of that category. Its parties are read from the clause as for
+any verb trigger (parties.py), so a proposal with no nameable actor still gives nothing.
+Reported speech ("Ankara said Seoul had slapped tariffs...") proposes the reported
+clause, with the speaker as its source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventcoder.extract.aux import read_modality
+from eventcoder.extract.candidates import EventCandidate
+from eventcoder.extract.parties import find_party_heads
+from eventcoder.extract.triggers import Trigger
+from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
+
+SOURCE = "rule:classifier"
+CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+def proposed_candidates(sentence: Span, lexicon: Lexicon, classifier, probabilities: dict[str, float]) -> list[EventCandidate]:
+    """At most one candidate: the main clause, coded as the classifier's top category."""
+    floor = classifier.policy.propose_floor if classifier is not None else None
+    if floor is None:
+        return []
+    category, probability = classifier.top_category(probabilities)
+    clause = reported_clause(sentence.root, lexicon)
+    if probability < floor or clause is None:
+        return []
+    pattern = TriggerPattern((clause.lemma_.lower(),), "VERB", category, "", frozenset(), SOURCE)
+    candidate = EventCandidate(Trigger(clause, [pattern], [clause]), category, "",
+                               modality=read_modality(clause, lexicon.governors))
+    find_party_heads(candidate)
+    if not candidate.actor_heads or not candidate.recipient_heads:
+        return []
+    return [candidate]
+
+
+def reported_clause(root: Token, lexicon: Lexicon) -> Token | None:
+    """The clause that states the event: the root verb, or what a speech root reports."""
+    if root.pos_ not in CLAUSE_POS:
+        return None
+    if lexicon.governors.get(root.lemma_.lower()) != "speech":
+        return root
+    reported = [c for c in root.children if c.dep_ == "ccomp" and c.pos_ in CLAUSE_POS]
+    return reported[0] if reported else None
