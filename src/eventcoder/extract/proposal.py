@@ -19,6 +19,7 @@ from eventcoder.extract.candidates import EventCandidate
 from eventcoder.extract.parties import find_party_heads
 from eventcoder.extract.triggers import Trigger
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
+from eventcoder.ontology import CATEGORY_GOVERNORS
 
 SOURCE = "rule:classifier"
 CLAUSE_POS = frozenset({"VERB", "AUX"})
@@ -31,7 +32,7 @@ def proposed_candidates(sentence: Span, lexicon: Lexicon, classifier, probabilit
         return []
     category, probability = classifier.top_category(probabilities)
     clause = reported_clause(sentence.root, lexicon)
-    if probability < floor or clause is None:
+    if probability < floor or clause is None or _judged_by_lexicon(clause, lexicon):
         return []
     pattern = TriggerPattern((clause.lemma_.lower(),), "VERB", category, "", frozenset(), SOURCE)
     candidate = EventCandidate(Trigger(clause, [pattern], [clause]), category, "",
@@ -40,6 +41,14 @@ def proposed_candidates(sentence: Span, lexicon: Lexicon, classifier, probabilit
     if not candidate.actor_heads or not candidate.recipient_heads:
         return []
     return [candidate]
+
+
+def _judged_by_lexicon(clause: Token, lexicon: Lexicon) -> bool:
+    """A verb the lexicon knows (a trigger, or a governor that names a category, such as
+    "refuse") was judged already: when it gave no event ("declined to comment"), the
+    classifier does not overrule that judgement."""
+    lemma = clause.lemma_.lower()
+    return bool(lexicon.candidates(lemma)) or lexicon.governors.get(lemma) in CATEGORY_GOVERNORS
 
 
 def reported_clause(root: Token, lexicon: Lexicon) -> Token | None:
