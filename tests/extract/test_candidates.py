@@ -278,3 +278,13 @@ def test_relative_clause_event_and_main_clause_event(coder):
     text = "The Syrian rebels, who attacked a Turkish police station last week, released two hostages on Monday."
     events = code(coder, text)
     assert summary(events) == [("ASSAULT", ["SYR"], ["TUR"], "asserted"), ("RETREAT", ["SYR"], [], "asserted")]
+
+
+def test_party_known_only_by_sector_keeps_the_event(coder):
+    events = code(coder, "The senator urged the committee to postpone the vote.")
+    request = [e for e in events if e.event == "REQUEST"]
+    assert request and request[0].actor[0].sector and not request[0].actor[0].country
+
+
+def test_no_party_of_country_or_sector_gives_no_record(coder):
+    assert code(coder, "The report urged a review of the figures.") == []
