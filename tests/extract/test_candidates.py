@@ -288,3 +288,15 @@ def test_party_known_only_by_sector_keeps_the_event(coder):
 
 def test_no_party_of_country_or_sector_gives_no_record(coder):
     assert code(coder, "The report urged a review of the figures.") == []
+
+
+def test_unknown_person_name_as_doer_keeps_the_event(coder):
+    events = code(coder, "Okonkwo denied the allegations on Monday.")
+    reject = [e for e in events if e.event == "REJECT"]
+    assert reject and reject[0].actor[0].text == "Okonkwo" and reject[0].actor[0].kind == "name"
+
+
+def test_unknown_person_name_as_passive_subject_keeps_the_event(coder):
+    events = code(coder, "Ferreira was convicted of fraud last year.")
+    sanction = [e for e in events if e.event == "SANCTION"]
+    assert sanction and sanction[0].recipient[0].text == "Ferreira" and not sanction[0].actor

@@ -97,8 +97,9 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
     """Actors and recipients as the sentence names them (before any inference)."""
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
         _unresolved_subject(candidate.actor_heads)
-    recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
-                  if not any(r.start < a.end and a.start < r.end for a in actors)]
+    recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
+        _unresolved_name(candidate.recipient_heads)
+    recipients = [r for r in recipients if not any(r.start < a.end and a.start < r.end for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
     return actors, recipients
@@ -136,10 +137,28 @@ def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
 
 
 def _phrase_entity(head: Token, source: str) -> Entity:
-    """An entity of the head's whole phrase, with its words and no codes."""
+    """An entity of the head's whole phrase, with its words and no codes; kind `name` when
+    the head is a person's or organisation's name the dictionaries do not know."""
     first, last = head.left_edge, head.right_edge
     start, end = first.idx, last.idx + len(last.text)
-    return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind="unresolved", source=source)
+    kind = "name" if _is_name(head) else "unresolved"
+    return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind=kind, source=source)
+
+
+def _is_name(head: Token) -> bool:
+    """A proper name ("Okonkwo", "Ferreira"): the dictionaries already placed every country
+    and city, so an unknown one is a person or body. (The parser runs without NER.)"""
+    return head.pos_ == "PROPN" and head.text[:1].isupper() and \
+        all(c.dep_ in ("compound", "punct") and c.pos_ == "PROPN" for c in head.children)
+
+
+def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
+    """"Ferreira was convicted": a named person the dictionaries do not know is still the one
+    the event falls on. Only a passive subject: an unknown name as object is as often a
+    place or a thing ("shut down Khatmandu", "banned Telegram")."""
+    if not groups or not groups[0] or not _is_name(groups[0][0]) or groups[0][0].dep_ != "nsubjpass":
+        return []
+    return [_phrase_entity(groups[0][0], "unresolved: not in the actor dictionaries")]
 
 
 def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
