@@ -1,0 +1,33 @@
+"""Trigger words of courts, prosecutors and street violence that real news uses for events
+(issue 14). Sentences written for these tests, never taken from a gold or dev file."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Kenyan lawmakers voted to impeach the governor of Nairobi.", "ACCUSE"),
+    ("The Peruvian Congress's impeachment of the president began on Monday.", "ACCUSE"),
+    ("Prosecutors in Lagos will prosecute the former Nigerian oil minister.", "ACCUSE"),
+    ("Brazil's prosecution of the senator opened in Brasilia.", "ACCUSE"),
+    ("Police in Kenya filed charges against two opposition activists.", "ACCUSE"),
+    ("The Israeli attorney general's indictment of the prime minister was read in court.", "ACCUSE"),
+    ("A Kenyan court found the former minister guilty of fraud.", "SANCTION"),
+    ("A Russian court's conviction of the journalist drew criticism.", "SANCTION"),
+    ("The Kenyan president commuted the death sentences of 20 prisoners.", "CONCEDE"),
+    ("French prosecutors dropped the charges against the Algerian activist.", "CONCEDE"),
+    ("Mexican police reported the shooting of a journalist in Tijuana.", "ASSAULT"),
+    ("A man stabbed a French police officer in Paris.", "ASSAULT"),
+    ("Russian agents poisoned the opposition leader, German doctors said.", "ASSAULT"),
+    ("The Kenyan government's plea for calm went unheard.", "REQUEST"),
+    ("The Japanese prime minister's endorsement of the candidate surprised Tokyo.", "SUPPORT"),
+])
+def test_news_vocabulary(coder, text, category):
+    events = coder.code_text(text, pub_date="2024-03-15")
+    assert category in [e.event for e in events]
+
+
+def test_a_bare_shooting_noun_is_no_event(coder):
+    events = coder.code_text("Serbian police said the shooting was over.", pub_date="2024-03-15")
+    assert "ASSAULT" not in [e.event for e in events]
