@@ -300,3 +300,15 @@ def test_unknown_person_name_as_passive_subject_keeps_the_event(coder):
     events = code(coder, "Ferreira was convicted of fraud last year.")
     sanction = [e for e in events if e.event == "SANCTION"]
     assert sanction and sanction[0].recipient[0].text == "Ferreira" and not sanction[0].actor
+
+
+def test_unknown_organisation_name_with_article_is_a_party(coder):
+    events = code(coder, "The Zamfara Vigilance Network denied the report.")
+    reject = [e for e in events if e.event == "REJECT"]
+    assert reject and reject[0].actor[0].kind == "name"
+
+
+def test_unknown_name_as_possessor_is_the_doer_of_an_event_noun(coder):
+    events = code(coder, "Okonkwo's investigation of the deal began in May.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and accuse[0].actor[0].text == "Okonkwo"

@@ -140,6 +140,8 @@ def _phrase_entity(head: Token, source: str) -> Entity:
     """An entity of the head's whole phrase, with its words and no codes; kind `name` when
     the head is a person's or organisation's name the dictionaries do not know."""
     first, last = head.left_edge, head.right_edge
+    if last.dep_ == "case" and last.i > head.i:  # "Okonkwo's": the name without the 's
+        last = head.doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
     kind = "name" if _is_name(head) else "unresolved"
     return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind=kind, source=source)
@@ -148,8 +150,12 @@ def _phrase_entity(head: Token, source: str) -> Entity:
 def _is_name(head: Token) -> bool:
     """A proper name ("Okonkwo", "Ferreira"): the dictionaries already placed every country
     and city, so an unknown one is a person or body. (The parser runs without NER.)"""
-    return head.pos_ == "PROPN" and head.text[:1].isupper() and \
-        all(c.dep_ in ("compound", "punct") and c.pos_ == "PROPN" for c in head.children)
+    return head.pos_ == "PROPN" and head.text[:1].isupper() and all(map(_part_of_name, head.children))
+
+
+def _part_of_name(child: Token) -> bool:
+    """"The Democratic National Committee": capitalised words, the article and punctuation."""
+    return child.dep_ in ("det", "punct", "case") or (child.dep_ in ("compound", "amod") and child.text[:1].isupper())
 
 
 def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
@@ -167,6 +173,8 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
     if not groups or not groups[0]:
         return []
     head = groups[0][0]
+    if head.dep_ == "poss" and _is_name(head):  # "Okonkwo's investigation of the deal"
+        return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
         return []
     return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
