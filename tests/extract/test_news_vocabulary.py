@@ -31,3 +31,13 @@ def test_news_vocabulary(coder, text, category):
 def test_a_bare_shooting_noun_is_no_event(coder):
     events = coder.code_text("Serbian police said the shooting was over.", pub_date="2024-03-15")
     assert "ASSAULT" not in [e.event for e in events]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The Kenyan government appealed the ruling of the high court.", "REJECT"),
+    ("Lawyers for the Turkish journalist filed an appeal against the verdict.", "REJECT"),
+    ("The Kenyan president appealed for calm.", "REQUEST"),
+])
+def test_appeal_against_a_ruling_rejects_it(coder, text, category):
+    events = coder.code_text(text, pub_date="2024-03-15")
+    assert [e.event for e in events] == [category]
