@@ -41,3 +41,22 @@ def test_a_bare_shooting_noun_is_no_event(coder):
 def test_appeal_against_a_ruling_rejects_it(coder, text, category):
     events = coder.code_text(text, pub_date="2024-03-15")
     assert [e.event for e in events] == [category]
+
+
+def test_owner_of_a_patient_noun_is_the_recipient(coder):
+    events = coder.code_text("The Kenyan police announced Okafor's arrest.", pub_date="2024-03-15")
+    coerce = [e for e in events if e.event == "COERCE"]
+    assert coerce and [r.text for r in coerce[0].recipient] == ["Okafor"]
+    assert [a.country for a in coerce[0].actor] == ["KEN"]
+
+
+def test_patient_noun_without_doer_keeps_its_victim(coder):
+    events = coder.code_text("Okafor's death sentence was upheld on Monday.", pub_date="2024-03-15")
+    sanction = [e for e in events if e.event == "SANCTION"]
+    assert sanction and not sanction[0].actor and sanction[0].recipient[0].text == "Okafor"
+
+
+def test_owner_with_an_of_complement_stays_the_doer(coder):
+    events = coder.code_text("Brazil's prosecution of the senator opened in Brasilia.", pub_date="2024-03-15")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and [a.country for a in accuse[0].actor] == ["BRA"]

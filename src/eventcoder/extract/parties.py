@@ -159,10 +159,11 @@ def _part_of_name(child: Token) -> bool:
 
 
 def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
-    """"Ferreira was convicted": a named person the dictionaries do not know is still the one
-    the event falls on. Only a passive subject: an unknown name as object is as often a
+    """"Ferreira was convicted", "Ferreira's conviction": a named person the dictionaries do
+    not know is still the one the event falls on. Only a passive subject or the owner of a
+    `patient` noun: an unknown name as object is as often a
     place or a thing ("shut down Khatmandu", "banned Telegram")."""
-    if not groups or not groups[0] or not _is_name(groups[0][0]) or groups[0][0].dep_ != "nsubjpass":
+    if not groups or not groups[0] or not _is_name(groups[0][0]) or groups[0][0].dep_ not in ("nsubjpass", "poss"):
         return []
     return [_phrase_entity(groups[0][0], "unresolved: not in the actor dictionaries")]
 
@@ -183,8 +184,8 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
 def needs_no_actor(candidate: "EventCandidate") -> bool:
     """Passives ("two soldiers were killed") and blasts ("a bombing killed two soldiers")
     name their victim but often not the doer."""
-    if candidate.category in UNSEEN_DOER:
-        return True
+    if candidate.category in UNSEEN_DOER or candidate.trigger.pattern.has("patient"):
+        return True  # "Okafor's conviction" names its victim as "Okafor was convicted" does
     token = candidate.trigger.token
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
