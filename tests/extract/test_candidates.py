@@ -278,3 +278,37 @@ def test_relative_clause_event_and_main_clause_event(coder):
     text = "The Syrian rebels, who attacked a Turkish police station last week, released two hostages on Monday."
     events = code(coder, text)
     assert summary(events) == [("ASSAULT", ["SYR"], ["TUR"], "asserted"), ("RETREAT", ["SYR"], [], "asserted")]
+
+
+def test_party_known_only_by_sector_keeps_the_event(coder):
+    events = code(coder, "The senator urged the committee to postpone the vote.")
+    request = [e for e in events if e.event == "REQUEST"]
+    assert request and request[0].actor[0].sector and not request[0].actor[0].country
+
+
+def test_no_party_of_country_or_sector_gives_no_record(coder):
+    assert code(coder, "The report urged a review of the figures.") == []
+
+
+def test_unknown_person_name_as_doer_keeps_the_event(coder):
+    events = code(coder, "Okonkwo denied the allegations on Monday.")
+    reject = [e for e in events if e.event == "REJECT"]
+    assert reject and reject[0].actor[0].text == "Okonkwo" and reject[0].actor[0].kind == "name"
+
+
+def test_unknown_person_name_as_passive_subject_keeps_the_event(coder):
+    events = code(coder, "Ferreira was convicted of fraud last year.")
+    sanction = [e for e in events if e.event == "SANCTION"]
+    assert sanction and sanction[0].recipient[0].text == "Ferreira" and not sanction[0].actor
+
+
+def test_unknown_organisation_name_with_article_is_a_party(coder):
+    events = code(coder, "The Zamfara Vigilance Network denied the report.")
+    reject = [e for e in events if e.event == "REJECT"]
+    assert reject and reject[0].actor[0].kind == "name"
+
+
+def test_unknown_name_as_possessor_is_the_doer_of_an_event_noun(coder):
+    events = code(coder, "Okonkwo's investigation of the deal began in May.")
+    accuse = [e for e in events if e.event == "ACCUSE"]
+    assert accuse and accuse[0].actor[0].text == "Okonkwo"

@@ -100,8 +100,8 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     category, mode, confidence = rank_with_classifier(candidate, context, resources.classifier)
     location = _locate(candidate, context, resources, actors + recipients)
     actors, recipients = complete_parties(category, actors, recipients, location)
-    if not any(e.country for e in actors + recipients):
-        return None  # "the military deployments": no one we can place
+    if not any(e.country or e.sector or e.kind == "name" for e in actors + recipients):
+        return None  # "the military deployments": no one we can place, not even by sector
     offset, document = context.offset, context.document
     actors = [shift(a, offset) for a in actors]
     recipients = [shift(r, offset) for r in recipients]

@@ -170,7 +170,7 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
 
     These three belong with the other rearrangements in parties.find_party_heads; they
     live here only while another change holds parties.py (issue 14)."""
-    return _forces_move_themselves(_intransitive_noun_doer(_speaker_as_pronoun(candidate)))
+    return _forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(_speaker_as_pronoun(candidate))))
 
 
 def _speaker_as_pronoun(candidate: EventCandidate) -> EventCandidate:
@@ -202,6 +202,23 @@ def _intransitive_noun_doer(candidate: EventCandidate) -> EventCandidate:
         light_verb = noun.dep_ in arguments.OBJECT_DEPS and noun.head.pos_ == "VERB"
         candidate.actor_heads = candidate.actor_heads + [doers] if light_verb else [doers] + candidate.actor_heads
         candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
+    return candidate
+
+
+def _patient_noun_owner(candidate: EventCandidate) -> EventCandidate:
+    """"Okafor's arrest", "his conviction", "the minister's death sentence": the owner of a
+    `patient` event noun is the one it befalls, unless an of-complement names that one
+    ("Brazil's prosecution of the senator"); the doer is then a "by" object or the subject
+    of the verb whose object the noun is ("police announced Okafor's arrest")."""
+    token = candidate.trigger.token
+    if token.pos_ == "VERB" or not candidate.trigger.pattern.has("patient"):
+        return candidate
+    noun = arguments.frame(token)
+    owners = arguments.children(noun, frozenset({"poss"}))
+    if owners and not arguments.prep_objects(noun, frozenset({"of"})):  # "Brazil's prosecution of the senator"
+        ids = {t.i for t in owners}
+        candidate.actor_heads = [g for g in candidate.actor_heads if not {t.i for t in g} & ids]
+        candidate.recipient_heads = [owners] + candidate.recipient_heads
     return candidate
 
 

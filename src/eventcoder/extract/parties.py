@@ -97,8 +97,9 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
     """Actors and recipients as the sentence names them (before any inference)."""
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
         _unresolved_subject(candidate.actor_heads)
-    recipients = [r for r in resolve_groups(candidate.recipient_heads, resolver.resolve_within)
-                  if not any(r.start < a.end and a.start < r.end for a in actors)]
+    recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
+        _unresolved_name(candidate.recipient_heads)
+    recipients = [r for r in recipients if not any(r.start < a.end and a.start < r.end for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
     return actors, recipients
@@ -136,10 +137,35 @@ def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
 
 
 def _phrase_entity(head: Token, source: str) -> Entity:
-    """An entity of the head's whole phrase, with its words and no codes."""
+    """An entity of the head's whole phrase, with its words and no codes; kind `name` when
+    the head is a person's or organisation's name the dictionaries do not know."""
     first, last = head.left_edge, head.right_edge
+    if last.dep_ == "case" and last.i > head.i:  # "Okonkwo's": the name without the 's
+        last = head.doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
-    return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind="unresolved", source=source)
+    kind = "name" if _is_name(head) else "unresolved"
+    return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind=kind, source=source)
+
+
+def _is_name(head: Token) -> bool:
+    """A proper name ("Okonkwo", "Ferreira"): the dictionaries already placed every country
+    and city, so an unknown one is a person or body. (The parser runs without NER.)"""
+    return head.pos_ == "PROPN" and head.text[:1].isupper() and all(map(_part_of_name, head.children))
+
+
+def _part_of_name(child: Token) -> bool:
+    """"The Democratic National Committee": capitalised words, the article and punctuation."""
+    return child.dep_ in ("det", "punct", "case") or (child.dep_ in ("compound", "amod") and child.text[:1].isupper())
+
+
+def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
+    """"Ferreira was convicted", "Ferreira's conviction": a named person the dictionaries do
+    not know is still the one the event falls on. Only a passive subject or the owner of a
+    `patient` noun: an unknown name as object is as often a
+    place or a thing ("shut down Khatmandu", "banned Telegram")."""
+    if not groups or not groups[0] or not _is_name(groups[0][0]) or groups[0][0].dep_ not in ("nsubjpass", "poss"):
+        return []
+    return [_phrase_entity(groups[0][0], "unresolved: not in the actor dictionaries")]
 
 
 def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
@@ -148,6 +174,8 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
     if not groups or not groups[0]:
         return []
     head = groups[0][0]
+    if head.dep_ == "poss" and _is_name(head):  # "Okonkwo's investigation of the deal"
+        return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
         return []
     return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
@@ -156,8 +184,8 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
 def needs_no_actor(candidate: "EventCandidate") -> bool:
     """Passives ("two soldiers were killed") and blasts ("a bombing killed two soldiers")
     name their victim but often not the doer."""
-    if candidate.category in UNSEEN_DOER:
-        return True
+    if candidate.category in UNSEEN_DOER or candidate.trigger.pattern.has("patient"):
+        return True  # "Okafor's conviction" names its victim as "Okafor was convicted" does
     token = candidate.trigger.token
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
