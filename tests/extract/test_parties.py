@@ -64,3 +64,13 @@ def test_police_attack_their_own_people():
 def test_arrests_fall_on_the_acting_state_own_people():
     _, recipients = complete_parties("COERCE", [entity("BLR", "MIL")], [entity("", "OPP")], None)
     assert recipients[0].country == "BLR"
+
+
+def test_an_unplaced_official_takes_the_only_country_the_sentence_names():
+    official = Entity(text="Deputy Minister Ana Ruiz", start=0, end=24, sector="GOV", kind="person")
+    (actor,), _ = complete_parties("REJECT", [official], [], None, frozenset({"PER"}))
+    assert actor.country == "PER" and "the only country the sentence names" in actor.source
+    for countries in (frozenset({"PER", "CHL"}), frozenset({"IGO"}), frozenset()):
+        assert complete_parties("REJECT", [official], [], None, countries)[0][0].country == ""
+    farmer = Entity(text="a farmer", start=0, end=8, sector="CVL")
+    assert complete_parties("REJECT", [farmer], [], None, frozenset({"PER"}))[0][0].country == ""

@@ -99,7 +99,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
         return None
     category, mode, confidence = rank_with_classifier(candidate, context, resources.classifier)
     location = _locate(candidate, context, resources, actors + recipients)
-    actors, recipients = complete_parties(category, actors, recipients, location)
+    actors, recipients = complete_parties(category, actors, recipients, location, _sentence_countries(context))
     if not any(e.country or e.sector or e.kind == "name" for e in actors + recipients):
         return None  # "the military deployments": no one we can place, not even by sector
     offset, document = context.offset, context.document
@@ -126,6 +126,10 @@ def _source_fields(document: Document) -> dict[str, str | None]:
     source name is the address's host ("en.wikinews.org") when the input gives a URL."""
     host = urllib.parse.urlsplit(document.url).hostname if document.url else None
     return {"url": document.url or None, "title": document.title or None, "source_name": host or None}
+
+
+def _sentence_countries(context: SentenceContext) -> frozenset[str]:
+    return frozenset(m.entry.country for m in context.mentions.values() if m.entry.country)
 
 
 def _locate(candidate: EventCandidate, context: SentenceContext, resources, parties: list[Entity]):

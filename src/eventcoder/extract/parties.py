@@ -40,6 +40,7 @@ DOMESTIC = frozenset({"COERCE", "CONCEDE"})
 DOMESTIC_ACTOR = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "CONCEDE", "COERCE", "THREATEN", "RETREAT"})
 DOMESTIC_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "LAB", "EDU", "REL", "CRM", "AGR", "JRN"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
 """Entity kinds that are only a place when they follow an unplaced actor ("protesters ... in Nairobi")."""
 
@@ -201,8 +202,10 @@ def speaker_entity(head: Token | None, resolver: ActorResolver) -> Entity | None
 
 
 def complete_parties(category: str, actors: list[Entity], recipients: list[Entity],
-                     location: Location | None) -> tuple[list[Entity], list[Entity]]:
-    """Fill the gaps PLOVER coders fill by convention, and mark each filled value."""
+                     location: Location | None, sentence_countries: frozenset[str] = frozenset(),
+                     ) -> tuple[list[Entity], list[Entity]]:
+    """Fill the gaps PLOVER coders fill by convention, and mark each filled value.
+    `sentence_countries` are the countries of every actor the sentence names."""
     place = location.country if location is not None and location.country else ""
     if not actors and place and category in UNSEEN_DOER:
         actors = [unidentified_attacker(location)]
@@ -215,7 +218,17 @@ def complete_parties(category: str, actors: list[Entity], recipients: list[Entit
     if category in DOMESTIC_ACTOR:
         actors = [place_entity(a, _single_country(recipients), "the party it acts on") for a in actors]
     recipients = [_domestic_recipient(r, actors, category) for r in recipients]
-    return actors, recipients
+    return [_sole_country_official(a, sentence_countries) for a in actors], recipients
+
+
+def _sole_country_official(actor: Entity, sentence_countries: frozenset[str]) -> Entity:
+    """"Vice-President Moody Awori declined to resign despite pressure by the Kenya
+    Anti-Corruption Commission": an official the dictionaries cannot place, in a sentence
+    that names one country only, is taken to be that country's."""
+    states = sentence_countries - NON_STATE
+    if actor.country or actor.sector not in STATE_SECTORS or len(states) != 1:
+        return actor
+    return place_entity(actor, next(iter(states)), "the only country the sentence names")
 
 
 def place_entity(entity: Entity, country: str, why: str) -> Entity:
