@@ -2,16 +2,43 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import re
+import signal
 from datetime import date
 
 import click
 
-from eventcoder.errors import EventCoderError, StrictModeError
+from eventcoder.errors import EventCoderError, RunInterrupted, StrictModeError
 
 EXIT_INPUT_ERROR = 1
 EXIT_STRICT = 3
+EXIT_SIGINT = 128 + signal.SIGINT  # 130, as a shell reports a command stopped by Ctrl-C
+EXIT_SIGTERM = 128 + signal.SIGTERM  # 143
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all C0 and C1 but tab and newline
+
+
+def terminal_safe(text: object) -> str:
+    """str(text) with every control character (ESC, BEL, CR, C1 CSI, ...) shown as U+FFFD, one
+    for one so offsets hold: a record's text can set no window title, hyperlink or clear screen."""
+    return _TERMINAL_CONTROLS.sub("\ufffd", str(text))
+
+
+@contextlib.contextmanager
+def stop_on_signals():
+    """SIGINT and SIGTERM raise RunInterrupted in the main thread: the run unwinds through its
+    finally blocks (what is durable stays, workers stop) instead of dying silently."""
+    def interrupt(number, frame):
+        raise RunInterrupted(number)
+
+    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def coder_options(function):
@@ -49,7 +76,9 @@ class CommandError(click.ClickException):
 def command_error(error: EventCoderError) -> CommandError:
     """The one place where library errors get their exit code (documented in `eventcoder --help`)."""
     exit_code = EXIT_STRICT if isinstance(error, StrictModeError) else EXIT_INPUT_ERROR
-    return CommandError(str(error), exit_code)
+    if isinstance(error, RunInterrupted):
+        exit_code = 128 + error.signal_number
+    return CommandError(terminal_safe(error), exit_code)
 
 
 def configure_logging() -> None:

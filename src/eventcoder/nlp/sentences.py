@@ -8,12 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventcoder.errors import DocumentLimitError
 from eventcoder.nlp.parsing import load_sentence_splitter
 
 # Longer "sentences" (lists, tables, text with no full stops) are cut at spaces into pieces
 # of at most this many characters: the parser's cost grows with length, and no news
 # sentence is this long.
 MAX_SENTENCE_CHARS = 1000
+MAX_UNBROKEN_CHARS = 200_000
+"""Characters per document in such over-long sentences. Beyond it the document is rejected
+too_slow: each cut piece parses like a long sentence (a 999,000-character text with no full
+stop took 65 s and 2.9 GB), while real news has no such sentence at all."""
 PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -29,14 +34,29 @@ def split_sentences(text: str, model: str | None = None) -> list[SentenceSpan]:
     `model` is the spaCy model whose tokenizer splits (CoderOptions.model; None: the default)."""
     nlp = load_sentence_splitter(model)
     spans = []
+    unbroken = 0
     for paragraph in PARAGRAPH.finditer(text):
         doc = nlp(paragraph.group())
         for sent in doc.sents:
             start = paragraph.start() + sent.start_char
             end = paragraph.start() + sent.end_char
+            unbroken += _check_unbroken(unbroken, end - start)
             for piece_start, piece_end in _pieces(text, start, end):
                 spans.append(SentenceSpan(len(spans), piece_start, piece_end))
     return spans
+
+
+def _check_unbroken(so_far: int, length: int) -> int:
+    """The characters a sentence adds to the document's over-long ones; raises
+    DocumentLimitError past MAX_UNBROKEN_CHARS."""
+    if length <= MAX_SENTENCE_CHARS:
+        return 0
+    if so_far + length > MAX_UNBROKEN_CHARS:
+        raise DocumentLimitError(
+            f"text without sentence breaks: over {MAX_UNBROKEN_CHARS:,} characters in sentences longer "
+            f"than {MAX_SENTENCE_CHARS:,} characters, the per-document limit (parsing them would take "
+            "minutes and gigabytes; --max-chars does not change it); break the text into sentences", "too_slow")
+    return length
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
