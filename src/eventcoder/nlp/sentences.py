@@ -15,7 +15,7 @@ from eventcoder.nlp.parsing import load_sentence_splitter
 # of at most this many characters: the parser's cost grows with length, and no news
 # sentence is this long.
 MAX_SENTENCE_CHARS = 1000
-MAX_UNBROKEN_CHARS = 200_000
+MAX_UNBROKEN_CHARS = 100_000
 """Characters per document in such over-long sentences. Beyond it the document is rejected
 too_slow: each cut piece parses like a long sentence (a 999,000-character text with no full
 stop took 65 s and 2.9 GB), while real news has no such sentence at all."""
