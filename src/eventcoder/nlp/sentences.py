@@ -19,7 +19,12 @@ MAX_UNBROKEN_CHARS = 100_000
 """Characters per document in such over-long sentences. Beyond it the document is rejected
 too_slow: each cut piece parses like a long sentence (a 999,000-character text with no full
 stop took 65 s and 2.9 GB), while real news has no such sentence at all."""
+MAX_WORD_CHARS = 2_000
+"""Characters without a space: the tokenizer strips punctuation off a long run one character
+at a time, so its time grows with the square of the run (30,000 "!" took 155 s). A longer
+run (no URL or word is this long) rejects the document too_slow before it is tokenized."""
 PARAGRAPH = re.compile(r"[^\n]+")
+LONG_WORD = re.compile(r"[^\s]{%d,}" % (MAX_WORD_CHARS + 1))
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ def split_sentences(text: str, model: str | None = None) -> list[SentenceSpan]:
     spans = []
     unbroken = 0
     for paragraph in PARAGRAPH.finditer(text):
+        _check_words(paragraph.group())
         doc = nlp(paragraph.group())
         for sent in doc.sents:
             start = paragraph.start() + sent.start_char
@@ -44,6 +50,14 @@ def split_sentences(text: str, model: str | None = None) -> list[SentenceSpan]:
             for piece_start, piece_end in _pieces(text, start, end):
                 spans.append(SentenceSpan(len(spans), piece_start, piece_end))
     return spans
+
+
+def _check_words(paragraph: str) -> None:
+    long_word = LONG_WORD.search(paragraph)
+    if long_word:
+        raise DocumentLimitError(
+            f"a run of {len(long_word.group()):,} characters without a space, over the per-document limit of "
+            f"{MAX_WORD_CHARS:,} (tokenizing it would take minutes; --max-chars does not change it)", "too_slow")
 
 
 def _check_unbroken(so_far: int, length: int) -> int:
