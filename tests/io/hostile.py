@@ -27,7 +27,7 @@ GOOD_SENTENCES = (
     "Japan pledged humanitarian aid to Ukraine after the floods.",
     "The weather was mild and the markets were quiet all week.",
 )
-ESCAPES = "\x1b]0;pwned\x07\x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\\x1b[2J\x1b[31m"
+ESCAPES = "\x1b]0;pwned\x07 \x1b]8;;http://evil.example/\x1b\\click\x1b]8;;\x1b\\ \x1b[2J \x1b[31m"
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ CASES = (
     Case("csv_formula", lambda i: _record(i, '=HYPERLINK("http://evil.example","x") Kenyan police arrested '
                                              "dozens of protesters in Nairobi."), "document"),
     Case("csv_command", lambda i: _record(i, "+cmd|' /C calc'!A0 Troops attacked rebels near Kano."), "document"),
-    Case("terminal_escapes", lambda i: _record(i, f"Kenyan police {ESCAPES}arrested dozens of protesters. "
+    Case("terminal_escapes", lambda i: _record(i, f"Kenyan police arrested {ESCAPES} dozens of protesters in Nairobi. "
                                                   + " ".join(GOOD_SENTENCES[:3])), "document"),
     Case("markup_id", lambda i: _record(f"[/bold]{i}[red]", "Troops attacked rebels near Kano."), "document"),
     Case("sql_text", lambda i: _record(i, "Robert'); DROP TABLE events;-- Police arrested protesters."),

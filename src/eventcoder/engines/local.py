@@ -38,7 +38,7 @@ from eventcoder.coder import Coder, CoderOptions, DocumentResult
 from eventcoder.engines.batch import (
     CodedBatch, RunSummary, assemble, batches, documents_of, input_files, read_inputs,
 )
-from eventcoder.errors import OutputError, StrictModeError
+from eventcoder.errors import InputFormatError, OutputError, StrictModeError
 from eventcoder.io.locking import OutputLock
 from eventcoder.io.reading import Document, ReadOptions, check_source
 from eventcoder.io.status import StatusLog, drop_events_without_status, status_path
@@ -205,6 +205,7 @@ def run(source: str, options: RunOptions, coder_options: CoderOptions,
     for name in files:
         check_source(name, options.input_format)  # before any output file is created
     writer_format(options.output, options.format)
+    _check_not_an_input(options.output, files)
     with _writing(options.output), OutputLock(options.output):
         return _run_locked(files, options, coder_options, progress, coder)
 
@@ -231,6 +232,14 @@ def _run_locked(files: list[str], options: RunOptions, coder_options: CoderOptio
             writer.close()
         status_log.close()
     return summary
+
+
+def _check_not_an_input(output: str, files: list[str]) -> None:
+    """Writing over an input while reading it would lose the records not yet read."""
+    target = Path(output).resolve()
+    for name in files:
+        if name != "-" and "://" not in name and Path(name).resolve() == target:
+            raise InputFormatError(f"{output} is also the input; write the output to another file")
 
 
 @contextlib.contextmanager

@@ -15,7 +15,6 @@ byte a second cannot hold a fetch past it.
 
 from __future__ import annotations
 
-import functools
 import http.client
 import ipaddress
 import logging
@@ -262,11 +261,13 @@ class _ToDebug(logging.Handler):
         logger.debug("%s: %s", record.name, record.getMessage())
 
 
-@functools.lru_cache(maxsize=1)
 def _quiet_extractors() -> None:
+    # Set before every extraction, not once: a logging.config.dictConfig call elsewhere in
+    # the process (some libraries make one on import) turns propagation back on.
     for name in EXTRACTOR_LOGGERS:
         extractor_logger = logging.getLogger(name)
-        extractor_logger.addHandler(_ToDebug())
+        if not any(isinstance(handler, _ToDebug) for handler in extractor_logger.handlers):
+            extractor_logger.addHandler(_ToDebug())
         extractor_logger.propagate = False
 
 
