@@ -100,24 +100,24 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
     show_progress = not no_progress and sys.stderr.isatty()
     if engine == "dask" or scheduler:
         _check_dask_options(engine, output, resume, output_format)
-        with _interruptible("rerun into the same OUTDIR to code it again"):
+        with _interruptible("rerun into the same OUTDIR to code it again") as checkpoint:
             _code_on_dask(source, output, coder, read, scheduler, workers, input_format, show_progress, dedup,
-                          strict)
+                          strict, checkpoint)
         return
     if output is None and (resume or dedup):
         raise click.UsageError(f"{'--resume' if resume else '--dedup'} needs -o OUTPUT")
     hint = f"rerun with --resume -o {output} to code the rest" if output else "nothing was kept (no -o)"
-    with _interruptible(hint):
+    with _interruptible(hint) as checkpoint:
         _code_locally(source, output, coder, read, output_format, input_format, resume, strict, workers,
-                      show_progress, dedup)
+                      show_progress, dedup, checkpoint)
 
 
 @contextlib.contextmanager
 def _interruptible(hint: str):
     """A SIGINT or SIGTERM ends the run with one line saying how to continue."""
     try:
-        with stop_on_signals():
-            yield
+        with stop_on_signals() as checkpoint:
+            yield checkpoint
     except RunInterrupted as error:
         raise RunInterrupted(error.signal_number, hint) from None
 
@@ -134,14 +134,14 @@ def _set_log_levels(verbose: bool, dask: bool) -> None:
 
 
 def _code_locally(source, output, coder, read, output_format, input_format, resume, strict, workers,
-                  show_progress, dedup) -> None:
+                  show_progress, dedup, checkpoint) -> None:
     from eventcoder.engines.local import RunOptions, run
 
     run_options = RunOptions(output=output or _temporary_output(), format=output_format, input_format=input_format,
                              resume=resume, strict=strict, workers=workers or os.cpu_count() or 1, read=read)
     with _progress(show_progress) as bar:
         task = bar.add_task("coding", total=_expected(source, input_format, show_progress))
-        summary = run(source, run_options, coder, progress=lambda n: bar.advance(task, n))
+        summary = run(source, run_options, coder, progress=lambda n: (bar.advance(task, n), checkpoint()))
     if dedup:
         from eventcoder.io.writing import output_format as format_of
 
@@ -170,13 +170,13 @@ def _check_dask_options(engine, output, resume, output_format) -> None:
 
 
 def _code_on_dask(source, output, coder, read, scheduler, workers, input_format, show_progress, dedup,
-                  strict) -> None:
+                  strict, checkpoint) -> None:
     from eventcoder.engines.dask import run_dask
 
     with _progress(show_progress) as bar:
         task = bar.add_task("coding", total=_expected(source, input_format, show_progress))
         summary = run_dask(source, output, coder, read, scheduler=scheduler, workers=workers or os.cpu_count() or 1,
-                           input_format=input_format, progress=lambda n: bar.advance(task, n))
+                           input_format=input_format, progress=lambda n: (bar.advance(task, n), checkpoint()))
     _print_summary(summary, f"{output}/events, status rows -> {output}/documents")
     if dedup:
         _write_deduplicated(os.path.join(output, "events"), "parquet", dedup)

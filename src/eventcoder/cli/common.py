@@ -28,14 +28,26 @@ def terminal_safe(text: object) -> str:
 
 @contextlib.contextmanager
 def stop_on_signals():
-    """SIGINT and SIGTERM raise RunInterrupted in the main thread: the run unwinds through its
-    finally blocks (what is durable stays, workers stop) instead of dying silently."""
-    def interrupt(number, frame):
-        raise RunInterrupted(number)
+    """Yields a checkpoint() to call between batches: after a SIGINT or SIGTERM it raises
+    RunInterrupted, so the run stops at a point where everything written is consistent (the
+    finished batch durable, workers stopped by the run's own cleanup). The handler itself
+    only takes note: raising from it could leave a lock of the worker pool held. A second
+    signal raises at once, for a run that reaches no checkpoint."""
+    received: list[int] = []
 
-    previous = {number: signal.signal(number, interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
+    def note(number, frame):
+        if received:
+            raise RunInterrupted(number)
+        received.append(number)
+
+    def checkpoint() -> None:
+        if received:
+            raise RunInterrupted(received[0])
+
+    previous = {number: signal.signal(number, note) for number in (signal.SIGINT, signal.SIGTERM)}
     try:
-        yield
+        yield checkpoint
+        checkpoint()  # a signal during the last batch still ends the run as interrupted
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)

@@ -223,10 +223,12 @@ def _run_locked(files: list[str], options: RunOptions, coder_options: CoderOptio
     status_log = StatusLog(log_path, append=options.resume)
     try:
         work = batches(pending, options.batch_size)
-        for items, results in coded_batches(coder_options, work, options.workers, coder=coder):
-            _write_batch(assemble(items, results), writer, status_log, summary, options.strict)
-            if progress:
-                progress(len(items))
+        # closing: on any exception (one raised by progress too) the workers stop here and now
+        with contextlib.closing(coded_batches(coder_options, work, options.workers, coder=coder)) as coded:
+            for items, results in coded:
+                _write_batch(assemble(items, results), writer, status_log, summary, options.strict)
+                if progress:
+                    progress(len(items))
     finally:
         with contextlib.suppress(OSError):  # a full disk must not hide the first error
             writer.close()
