@@ -110,6 +110,16 @@ def test_a_second_run_on_a_locked_output_stops_with_one_line(tmp_path):
     assert not lock_path(output).exists()  # released by its holder
 
 
+def test_a_dask_run_on_a_locked_outdir_stops_before_starting_a_cluster(tmp_path):
+    from eventcoder.coder import CoderOptions
+    from eventcoder.engines.dask import run_dask
+
+    outdir = tmp_path / "coded"
+    with OutputLock(outdir), pytest.raises(OutputLockedError, match="is being written by another run"):
+        run_dask(str(corpus(tmp_path / "in.jsonl", 2)), str(outdir), CoderOptions())
+    assert not outdir.exists()
+
+
 @pytest.mark.slow
 def test_a_lock_held_by_a_live_process_is_refused_and_a_killed_ones_taken_over(tmp_path):
     output = tmp_path / "out.jsonl"

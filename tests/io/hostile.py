@@ -114,7 +114,7 @@ def corpus_lines(size: int, hostile_share: float = 0.3, heavy_every: int = 2_000
     for number in range(size):
         if number % heavy_every == heavy_every // 2 and heavy:
             case = heavy[(number // heavy_every) % len(heavy)]
-        elif (number * hostile_share) % 1 + hostile_share >= 1:
+        elif int((number + 1) * hostile_share) > int(number * hostile_share):  # evenly spread
             case, hostile_seen = light[hostile_seen % len(light)], hostile_seen + 1
         else:
             lines.append((good_line(f"good-{number}", number), None))
