@@ -242,14 +242,19 @@ class Kept(logging.Handler):
 def test_trafilatura_warnings_do_not_reach_stderr():
     """The root logger (where the CLI's stderr handler is) sees trafilatura's complaints about
     a page only as eventcoder DEBUG lines."""
-    root, kept = logging.getLogger(), Kept()
-    level, root.level = root.level, logging.DEBUG
+    root, ours, kept = logging.getLogger(), logging.getLogger("eventcoder.io.fetching"), Kept()
+    levels = root.level, ours.level, ours.disabled
+    root.setLevel(logging.DEBUG)
+    ours.setLevel(logging.DEBUG)  # other tests may have left a level or a logging config behind
+    ours.disabled = False
     root.addHandler(kept)
     try:
         assert extract_main_text("<html></html>") == ""
     finally:
         root.removeHandler(kept)
-        root.setLevel(level)
+        root.setLevel(levels[0])
+        ours.setLevel(levels[1])
+        ours.disabled = levels[2]
     assert [r.name for r in kept.records if r.levelno >= logging.WARNING] == []
     assert any(r.name == "eventcoder.io.fetching" and "trafilatura" in r.getMessage() for r in kept.records)
 
