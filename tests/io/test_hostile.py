@@ -170,6 +170,11 @@ def test_csv_cells_that_start_like_formulas_are_neutralised_and_read_back_exactl
     assert [row["evidence_sentence"] for row in rows] == [event["evidence"]["sentence"] for event in jsonl]
     assert any(row["evidence_sentence"].startswith("=HYPERLINK") for row in rows)
     assert any(row["evidence_sentence"].startswith("+cmd") for row in rows)
+    from eventcoder.analysis.store import open_events  # dyads, aggregate and explore read through it
+
+    with open_events(output) as connection:
+        sentences = [row[0] for row in connection.execute("SELECT sentence FROM events").fetchall()]
+    assert sorted(sentences) == sorted(event["evidence"]["sentence"] for event in jsonl)
 
 
 @pytest.mark.model
