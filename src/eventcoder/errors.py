@@ -37,6 +37,10 @@ class OutputLockedError(OutputError):
     """Another run is writing the same output (its lock file names the process)."""
 
 
+class WorkerDiedError(EventCoderError):
+    """A worker process ended abruptly (killed, out of memory); finished batches are kept."""
+
+
 class DocumentLimitError(EventCoderError):
     """One document would exceed a per-document bound of time or memory; `code` is its
     rejection code (too_large, too_slow) and the message names the limit."""

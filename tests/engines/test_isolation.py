@@ -181,6 +181,23 @@ def test_a_signal_stops_the_run_cleanly_with_its_own_exit_code(tmp_path, number,
     assert {event["story_id"] for event in events} <= {row["id"] for row in rows}
 
 
+@pytest.mark.slow
+@pytest.mark.model
+@linux_only
+def test_a_killed_worker_ends_the_run_with_one_line_and_resume_finishes_it(tmp_path):
+    run, output, workers = running_with_workers(tmp_path)
+    os.kill(workers[0], signal.SIGKILL)  # as the out-of-memory killer would
+    _, stderr = run.communicate(timeout=60)
+    assert run.returncode == 1
+    assert stderr.strip().splitlines()[-1].startswith("Error: a worker process died while coding lines ")
+    assert "Traceback" not in stderr
+    assert wait_for(lambda: not any(alive(pid) for pid in workers), 10)
+    result = subprocess.run(command(output.with_name("in.jsonl"), output, "--resume", "--workers", "2"),
+                            env=ENVIRONMENT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(row["line"] for row in status_rows(output)) == list(range(1, 1_501))
+
+
 # ---------------------------------------------------------------- group 7: an unwritable output
 
 

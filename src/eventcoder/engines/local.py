@@ -28,6 +28,7 @@ import signal
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -38,7 +39,7 @@ from eventcoder.coder import Coder, CoderOptions, DocumentResult
 from eventcoder.engines.batch import (
     CodedBatch, RunSummary, assemble, batches, documents_of, input_files, read_inputs,
 )
-from eventcoder.errors import InputFormatError, OutputError, StrictModeError
+from eventcoder.errors import InputFormatError, OutputError, StrictModeError, WorkerDiedError
 from eventcoder.io.locking import OutputLock
 from eventcoder.io.reading import Document, ReadOptions, check_source
 from eventcoder.io.status import StatusLog, drop_events_without_status, status_path
@@ -72,6 +73,9 @@ def _init_worker(options: CoderOptions, preloaded: Coder | None, blas_threads: i
     _die_with_parent(parent)
     # Ctrl-C reaches the whole process group; the parent alone decides how the run stops.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the CLI's SIGTERM handler, which only takes note: the parent's
+    # terminate() must end a worker.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     # numpy's BLAS starts a thread per core in every process; N workers each running
     # N threads oversubscribe the cores (2 workers on 2 cores: about 15% slower, docs/speed.md).
     threadpool_limits(limits=blas_threads, user_api="blas")
@@ -148,14 +152,26 @@ def _code_in_pool(coder_options: CoderOptions, batches_in: Iterator[list], worke
             pending.append((items, pool.submit(_code_in_worker, documents) if documents else None))
             if len(pending) > workers * 2:
                 items, future = pending.pop(0)
-                yield items, future.result() if future else []
+                yield items, _result(future, items)
         for items, future in pending:
-            yield items, future.result() if future else []
+            yield items, _result(future, items)
     except BaseException:  # interrupted, or the reader failed: stop now, not after the queued batches
         _stop_workers(pool)
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future, items: list) -> list[DocumentResult]:
+    if future is None:
+        return []
+    try:
+        return future.result()
+    except BrokenProcessPool as error:
+        lines = [item.line for item in items if item.line is not None]
+        where = f" while coding lines {min(lines)}-{max(lines)}" if lines else ""
+        raise WorkerDiedError(f"a worker process died{where} (killed, or out of memory); every record with a "
+                              "status row is finished: rerun with --resume to code the rest") from error
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
