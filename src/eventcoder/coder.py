@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 from spacy.tokens import Doc
 
 from eventcoder import __version__
-from eventcoder.errors import DocumentRejectedError
+from eventcoder.errors import DocumentLimitError, DocumentRejectedError
 from eventcoder.extract.actors import DocumentMemory, find_mentions
 from eventcoder.extract.assembly import SentenceContext, assemble_events
 from eventcoder.extract.contexts import document_contexts
@@ -28,7 +28,7 @@ from eventcoder.extract.proposal import proposed_candidates
 from eventcoder.knowledge.lexicon import load_lexicon
 from eventcoder.nlp.parsing import load_model
 from eventcoder.extract.places import Gazetteer
-from eventcoder.io.reading import Document, ReadOptions, Rejection, check_records
+from eventcoder.io.reading import Document, ReadOptions, Rejection, check_records, failure_text
 from eventcoder.records import Event
 from eventcoder.nlp.prefilter import EventWords, event_words, may_hold_event
 from eventcoder.nlp.sentences import SentenceSpan, split_sentences
@@ -89,6 +89,24 @@ class Resources:
     classifier: EventClassifier | None
     gazetteer: Gazetteer
     event_words: EventWords
+
+
+def _rejected_on_error(step, document: Document, *args):
+    """step(document, *args), or the document's rejection when it raises: a bound it would
+    exceed (DocumentLimitError's code), or anything else (coding_failed)."""
+    try:
+        return step(document, *args)
+    except DocumentLimitError as error:
+        return _rejected(document, str(error), error.code)
+    except Exception as error:  # one document's failure must not end the batch or the run
+        log.debug("coding %s failed", document.id, exc_info=True)
+        return _rejected(document, f"coding failed: {failure_text(error)}", "coding_failed")
+
+
+def _rejected(document: Document, message: str, code: str) -> DocumentResult:
+    where = f"line {document.line}" if document.line is not None else str(document.id)
+    rejection = Rejection(document.id, document.line, f"{where}: {message}", code, source=document.source)
+    return DocumentResult(None, [], rejection=rejection)
 
 
 def _load_classifier() -> "EventClassifier":
@@ -155,8 +173,26 @@ class Coder:
                 for item in items]
 
     def code_batch(self, documents: list[Document]) -> list[DocumentResult]:
-        """Parses the candidate sentences of all documents in one nlp.pipe call."""
-        plans = [self._plan(document) for document in documents]
+        """Parses the candidate sentences of all documents in one nlp.pipe call.
+
+        One result per document, whatever happens: a document over a per-document bound is
+        rejected (too_slow, DocumentLimitError), and when coding the batch raises, its
+        documents are coded one by one so that only the culprit is rejected (coding_failed)."""
+        plans = [_rejected_on_error(self._plan, document) for document in documents]
+        coding = [(document, plan) for document, plan in zip(documents, plans) if not isinstance(plan, DocumentResult)]
+        try:
+            coded = iter(self._code_planned(coding))
+        except Exception:
+            log.debug("a batch of %d documents failed; coding them one by one", len(coding), exc_info=True)
+            coded = iter([_rejected_on_error(self._code_alone, document, plan) for document, plan in coding])
+        return [plan if isinstance(plan, DocumentResult) else next(coded) for plan in plans]
+
+    def _code_alone(self, document: Document, plan: tuple[int, list[SentenceSpan]]) -> DocumentResult:
+        return self._code_planned([(document, plan)])[0]
+
+    def _code_planned(self, coding: list[tuple[Document, tuple[int, list[SentenceSpan]]]]) -> list[DocumentResult]:
+        documents = [document for document, _ in coding]
+        plans = [plan for _, plan in coding]
         texts = [doc.text[s.start:s.end] for doc, (_, spans) in zip(documents, plans) for s in spans]
         parsed = iter(self.nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE))
         results = []

@@ -25,6 +25,42 @@ class FetchError(EventCoderError):
     """A URL could not be fetched within the limits (scheme, size, timeout)."""
 
 
+class InvalidURLError(FetchError):
+    """A URL that is not a well-formed http(s) address (a space, a control character, a bad port)."""
+
+
+class OutputError(EventCoderError):
+    """The output cannot be written (an unwritable folder, a full disk)."""
+
+
+class OutputLockedError(OutputError):
+    """Another run is writing the same output (its lock file names the process)."""
+
+
+class WorkerDiedError(EventCoderError):
+    """A worker process ended abruptly (killed, out of memory); finished batches are kept."""
+
+
+class DocumentLimitError(EventCoderError):
+    """One document would exceed a per-document bound of time or memory; `code` is its
+    rejection code (too_large, too_slow) and the message names the limit."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
+class RunInterrupted(EventCoderError):
+    """A run stopped by SIGINT or SIGTERM; what is finished is kept and --resume continues."""
+
+    def __init__(self, signal_number: int, detail: str = ""):
+        import signal
+
+        self.signal_number = signal_number
+        self.signal_name = signal.Signals(signal_number).name
+        super().__init__(f"interrupted by {self.signal_name}" + (f"; {detail}" if detail else ""))
+
+
 class StrictModeError(EventCoderError):
     """A record was rejected while --strict was in force."""
 

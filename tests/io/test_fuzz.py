@@ -44,7 +44,7 @@ def events_or_rejection(code, text: str) -> list:
     try:
         return code(text)
     except DocumentRejectedError as error:
-        assert error.code in ("empty_text", "binary", "not_english", "no_main_text"), error
+        assert error.code in ("empty_text", "binary", "not_english", "no_main_text"), error  # "<p>": HTML, no text
         return []
 
 

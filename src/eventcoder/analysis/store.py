@@ -124,7 +124,12 @@ def _duckdb_source(connection: duckdb.DuckDBPyConnection, path: Path) -> str:
 
 def _csv_source(connection: duckdb.DuckDBPyConnection, path: Path) -> str:
     # all_varchar: the writer's flat strings are cast here, one rule for every column.
-    return f"SELECT * FROM read_csv({_sql_text(path)}, header=true, all_varchar=true)"
+    raw = f"SELECT * FROM read_csv({_sql_text(path)}, header=true, all_varchar=true)"
+    names = ['"' + row[0].replace('"', '""') + '"' for row in connection.execute(f"DESCRIBE {raw}").fetchall()]
+    # The writer puts ' before a cell that starts like a formula (io/writing.py neutralised_cell).
+    restored = ", ".join(f"CASE WHEN starts_with({name}, '''') THEN {name}[2:] ELSE {name} END AS {name}"
+                         for name in names)
+    return f"SELECT {restored} FROM ({raw})"
 
 
 SOURCES = {"jsonl": _jsonl_source, "csv": _csv_source, "parquet": _parquet_source, "duckdb": _duckdb_source}

@@ -63,6 +63,8 @@ def main() -> None:
 
     \b
     Exit codes: 0 run completed (rejected records are listed, not fatal),
-    1 a usage or input error, 2 bad command-line usage, 3 --strict and a record was rejected.
+    1 a usage, input or output error (also: another run holds the output's lock),
+    2 bad command-line usage, 3 --strict and a record was rejected,
+    130 stopped by SIGINT (Ctrl-C), 143 stopped by SIGTERM (both: --resume continues).
     """
     configure_logging()

@@ -6,7 +6,7 @@ import datetime
 
 import click
 
-from eventcoder.cli.common import handle_errors
+from eventcoder.cli.common import handle_errors, terminal_safe
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry
 
 
@@ -44,4 +44,4 @@ def command(name: str, date: datetime.datetime | None, actor_files: tuple[str, .
         raise click.ClickException(f"No actor entry matches {name!r}" + (f" on {day}" if day else ""))
     click.echo(f"{name!r}" + (f" on {day}" if day else "") + f": {len(entries)} entr{'y' if len(entries) == 1 else 'ies'}")
     for entry in entries:
-        click.echo(f"- {describe(entry)}")
+        click.echo(terminal_safe(f"- {describe(entry)}"))

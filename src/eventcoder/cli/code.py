@@ -3,14 +3,15 @@ them), a URL or stdin, on this machine or a Dask cluster."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
 
 import click
 
-from eventcoder.cli.common import coder_options, handle_errors, pub_date_option
-from eventcoder.errors import StrictModeError
+from eventcoder.cli.common import coder_options, handle_errors, pub_date_option, stop_on_signals, terminal_safe
+from eventcoder.errors import RunInterrupted, StrictModeError
 
 FORMATS = ("jsonl", "csv", "parquet", "duckdb")
 
@@ -27,7 +28,7 @@ def _print_summary(summary, output: str) -> None:
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(summary.statuses.items())) or "none"
     files = f"{summary.files} files, " if summary.files > 1 else ""
     click.echo(f"{files}{summary.documents} documents ({statuses}), {summary.sentences} sentences, "
-               f"{summary.events} events -> {output}", err=True)
+               f"{summary.events} events -> {terminal_safe(output)}", err=True)
     if summary.skipped:
         click.echo(f"{summary.skipped} documents already coded were skipped (--resume)", err=True)
 
@@ -54,6 +55,10 @@ def _print_summary(summary, output: str) -> None:
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 "
               "(default: start a LocalCluster with --workers processes). Only with --engine dask.")
 @click.option("--max-chars", type=int, default=1_000_000, show_default=True, help="Reject documents longer than this.")
+@click.option("--max-fetch-bytes", type=int, default=5_000_000, show_default=True,
+              help="Reject a fetched page, or an HTML file, larger than this many bytes.")
+@click.option("--fetchers", type=click.IntRange(min=1), default=8, show_default=True,
+              help="Pages fetched at once, ahead of the record being read (records keep their order).")
 @click.option("--dedup", type=click.Choice(["one-a-day", "one-per-story", "cluster"]),
               help="After the run, also write OUTPUT's records without duplicates to OUTPUT.dedup.<ext>, in "
                    "OUTPUT's format (with --engine dask: OUTDIR/events.dedup.parquet); see `eventcoder dedup`. "
@@ -66,8 +71,8 @@ def _print_summary(summary, output: str) -> None:
 @click.option("--verbose", is_flag=True, help="Show INFO logs (with --engine dask, the cluster's own logs too).")
 @handle_errors
 def command(source, output, output_format, input_format, pub_date, actor_files, pattern_files, resume,
-            strict, workers, engine, scheduler, max_chars, dedup, no_language_check, allow_private_urls, no_progress,
-            verbose):
+            strict, workers, engine, scheduler, max_chars, max_fetch_bytes, fetchers, dedup, no_language_check,
+            allow_private_urls, no_progress, verbose):
     """Code INPUT into PLOVER event records.
 
     INPUT is a text file (one document), `-` for stdin, a JSONL/CSV/Parquet file with
@@ -80,23 +85,41 @@ def command(source, output, output_format, input_format, pub_date, actor_files, 
       eventcoder code article.txt --pub-date 2025-09-20 -o events.jsonl
       eventcoder code corpus.jsonl -o events.parquet --workers 2
       eventcoder code 'corpus/*.parquet' --engine dask -o coded/
+
+    Ctrl-C (SIGINT) or SIGTERM stops the run with exit code 130 or 143; every record with a
+    status row is finished, and --resume codes the rest. Only one run at a time may write
+    an output (a second one stops with exit code 1).
     """
     from eventcoder.coder import CoderOptions
     from eventcoder.io.reading import ReadOptions
 
     _set_log_levels(verbose, dask=engine == "dask" or scheduler is not None)
     read = ReadOptions(pub_date=pub_date, max_chars=max_chars, check_language=not no_language_check,
-                       allow_private_urls=allow_private_urls)
+                       allow_private_urls=allow_private_urls, max_fetch_bytes=max_fetch_bytes, fetchers=fetchers)
     coder = CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files))
     show_progress = not no_progress and sys.stderr.isatty()
     if engine == "dask" or scheduler:
         _check_dask_options(engine, output, resume, output_format)
-        _code_on_dask(source, output, coder, read, scheduler, workers, input_format, show_progress, dedup, strict)
+        with _interruptible("rerun into the same OUTDIR to code it again") as checkpoint:
+            _code_on_dask(source, output, coder, read, scheduler, workers, input_format, show_progress, dedup,
+                          strict, checkpoint)
         return
     if output is None and (resume or dedup):
         raise click.UsageError(f"{'--resume' if resume else '--dedup'} needs -o OUTPUT")
-    _code_locally(source, output, coder, read, output_format, input_format, resume, strict, workers,
-                  show_progress, dedup)
+    hint = f"rerun with --resume -o {output} to code the rest" if output else "nothing was kept (no -o)"
+    with _interruptible(hint) as checkpoint:
+        _code_locally(source, output, coder, read, output_format, input_format, resume, strict, workers,
+                      show_progress, dedup, checkpoint)
+
+
+@contextlib.contextmanager
+def _interruptible(hint: str):
+    """A SIGINT or SIGTERM ends the run with one line saying how to continue."""
+    try:
+        with stop_on_signals() as checkpoint:
+            yield checkpoint
+    except RunInterrupted as error:
+        raise RunInterrupted(error.signal_number, hint) from None
 
 
 def _set_log_levels(verbose: bool, dask: bool) -> None:
@@ -111,14 +134,14 @@ def _set_log_levels(verbose: bool, dask: bool) -> None:
 
 
 def _code_locally(source, output, coder, read, output_format, input_format, resume, strict, workers,
-                  show_progress, dedup) -> None:
+                  show_progress, dedup, checkpoint) -> None:
     from eventcoder.engines.local import RunOptions, run
 
     run_options = RunOptions(output=output or _temporary_output(), format=output_format, input_format=input_format,
                              resume=resume, strict=strict, workers=workers or os.cpu_count() or 1, read=read)
     with _progress(show_progress) as bar:
         task = bar.add_task("coding", total=_expected(source, input_format, show_progress))
-        summary = run(source, run_options, coder, progress=lambda n: bar.advance(task, n))
+        summary = run(source, run_options, coder, progress=lambda n: (bar.advance(task, n), checkpoint()))
     if dedup:
         from eventcoder.io.writing import output_format as format_of
 
@@ -147,13 +170,13 @@ def _check_dask_options(engine, output, resume, output_format) -> None:
 
 
 def _code_on_dask(source, output, coder, read, scheduler, workers, input_format, show_progress, dedup,
-                  strict) -> None:
+                  strict, checkpoint) -> None:
     from eventcoder.engines.dask import run_dask
 
     with _progress(show_progress) as bar:
         task = bar.add_task("coding", total=_expected(source, input_format, show_progress))
         summary = run_dask(source, output, coder, read, scheduler=scheduler, workers=workers or os.cpu_count() or 1,
-                           input_format=input_format, progress=lambda n: bar.advance(task, n))
+                           input_format=input_format, progress=lambda n: (bar.advance(task, n), checkpoint()))
     _print_summary(summary, f"{output}/events, status rows -> {output}/documents")
     if dedup:
         _write_deduplicated(os.path.join(output, "events"), "parquet", dedup)
@@ -191,5 +214,6 @@ def _copy_to_stdout(path: str) -> None:
     with open(status_path(path), encoding="utf-8") as handle:
         for row in map(json.loads, filter(str.strip, handle)):
             if row.get("status") == "rejected":
-                click.echo(f"rejected {row.get('id') or 'line ' + str(row.get('line'))}: {row.get('reason')}", err=True)
+                where = row.get('id') or 'line ' + str(row.get('line'))
+                click.echo(terminal_safe(f"rejected {where}: {row.get('reason')}"), err=True)
     shutil.rmtree(os.path.dirname(path), ignore_errors=True)

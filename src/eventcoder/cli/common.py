@@ -2,16 +2,55 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import re
+import signal
 from datetime import date
 
 import click
 
-from eventcoder.errors import EventCoderError, StrictModeError
+from eventcoder.errors import EventCoderError, RunInterrupted, StrictModeError
 
 EXIT_INPUT_ERROR = 1
 EXIT_STRICT = 3
+EXIT_SIGINT = 128 + signal.SIGINT  # 130, as a shell reports a command stopped by Ctrl-C
+EXIT_SIGTERM = 128 + signal.SIGTERM  # 143
+_TERMINAL_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all C0 and C1 but tab and newline
+
+
+def terminal_safe(text: object) -> str:
+    """str(text) with every control character (ESC, BEL, CR, C1 CSI, ...) shown as U+FFFD, one
+    for one so offsets hold: a record's text can set no window title, hyperlink or clear screen."""
+    return _TERMINAL_CONTROLS.sub("\ufffd", str(text))
+
+
+@contextlib.contextmanager
+def stop_on_signals():
+    """Yields a checkpoint() to call between batches: after a SIGINT or SIGTERM it raises
+    RunInterrupted, so the run stops at a point where everything written is consistent (the
+    finished batch durable, workers stopped by the run's own cleanup). The handler itself
+    only takes note: raising from it could leave a lock of the worker pool held. A second
+    signal raises at once, for a run that reaches no checkpoint."""
+    received: list[int] = []
+
+    def note(number, frame):
+        if received:
+            raise RunInterrupted(number)
+        received.append(number)
+
+    def checkpoint() -> None:
+        if received:
+            raise RunInterrupted(received[0])
+
+    previous = {number: signal.signal(number, note) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield checkpoint
+        checkpoint()  # a signal during the last batch still ends the run as interrupted
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def coder_options(function):
@@ -49,7 +88,9 @@ class CommandError(click.ClickException):
 def command_error(error: EventCoderError) -> CommandError:
     """The one place where library errors get their exit code (documented in `eventcoder --help`)."""
     exit_code = EXIT_STRICT if isinstance(error, StrictModeError) else EXIT_INPUT_ERROR
-    return CommandError(str(error), exit_code)
+    if isinstance(error, RunInterrupted):
+        exit_code = 128 + error.signal_number
+    return CommandError(terminal_safe(error), exit_code)
 
 
 def configure_logging() -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import click
 
-from eventcoder.cli.common import coder_options, handle_errors, pub_date_option
+from eventcoder.cli.common import coder_options, handle_errors, pub_date_option, terminal_safe
+
+
+def plain(text: object):
+    """A rich Text that shows text literally: no markup ("[/bold]" prints as it is), and no
+    terminal control sequences (terminal_safe)."""
+    from rich.text import Text
+
+    return Text(terminal_safe(text))
 
 
 def _entities(entities) -> str:
@@ -29,7 +37,7 @@ def _evidence(event):
     """The sentence around the trigger, trigger highlighted; long sentences are trimmed."""
     from rich.text import Text
 
-    sentence = event.evidence.sentence
+    sentence = terminal_safe(event.evidence.sentence)  # one character for one: offsets hold
     start = event.evidence.trigger.start - event.evidence.sentence_start
     end = event.evidence.trigger.end - event.evidence.sentence_start
     left = max(0, start - EVIDENCE_CONTEXT)
@@ -49,14 +57,15 @@ def _evidence(event):
 def event_table(events, title: str):
     from rich.table import Table
 
-    table = Table(title=title, show_lines=True)
+    table = Table(title=plain(title), show_lines=True)
     for column in ("event", "actor → recipient", "aux", "attributed to", "date", "evidence"):
         table.add_column(column, overflow="fold")
     for event in events:
         event_cell = f"{event.event}" + (f" ({event.mode})" if event.mode else "")
         dyad = f"{_entities(event.actor)} → {_entities(event.recipient)}"
         speaker = _speaker(event.attributed_to)
-        table.add_row(event_cell, dyad, event.aux, speaker, event.date or "-", _evidence(event))
+        cells = (event_cell, dyad, event.aux, speaker, event.date or "-")
+        table.add_row(*map(plain, cells), _evidence(event))
     return table
 
 
@@ -72,6 +81,7 @@ def command(source, pub_date, actor_files, pattern_files, width):
     INPUT is anything `eventcoder code` reads; every document in it is shown.
     """
     from rich.console import Console
+    from rich.text import Text
 
     from eventcoder.coder import Coder, CoderOptions
     from eventcoder.io.reading import Document, ReadOptions, read_documents
@@ -79,9 +89,11 @@ def command(source, pub_date, actor_files, pattern_files, width):
     coder = Coder(CoderOptions(actor_files=tuple(actor_files), pattern_files=tuple(pattern_files)))
     console = Console(width=width)
     for item in read_documents(source, ReadOptions(pub_date=pub_date)):
-        if not isinstance(item, Document):
-            console.print(f"[red]rejected[/red] {item.id or item.line}: {item.reason}")
+        result = coder.code_batch([item])[0] if isinstance(item, Document) else None  # checked by the reader
+        rejection = item if result is None else result.rejection
+        if rejection is not None:
+            console.print(Text.assemble(("rejected", "red"), " ", plain(f"{rejection.id or rejection.line}: "
+                                                                         f"{rejection.reason}")))
             continue
-        result = coder.code_batch([item])[0]  # read_documents has already checked it
         title = f"{item.id}: {len(result.events)} events in {result.sentences} sentences"
         console.print(event_table(result.events, title))

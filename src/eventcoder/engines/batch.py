@@ -188,6 +188,9 @@ def assemble(items: list, results: list[DocumentResult]) -> CodedBatch:
             coded.statuses.append(rejection_status(item))
             continue
         result = next(by_document)
+        if result.rejection is not None:  # the coder rejected it (too_slow, coding_failed)
+            coded.statuses.append(rejection_status(result.rejection))
+            continue
         coded.events.extend(result.events)
         coded.sentences += result.sentences
         coded.statuses.append(document_status(result))

@@ -37,6 +37,7 @@ import pandas as pd
 from eventcoder.coder import Coder, CoderOptions
 from eventcoder.engines.batch import CodedBatch, RunSummary, batches, code_here, earlier_claims, input_files
 from eventcoder.errors import InputFormatError
+from eventcoder.io.locking import OutputLock
 from eventcoder.io.reading import ReadOptions, check_source, read_documents, read_rows, record_ids, row_ids
 from eventcoder.io.status import STATUS_SCHEMA, status_table
 from eventcoder.io.writing import EVENT_SCHEMA, events_table, remove_parts, write_part
@@ -173,7 +174,8 @@ def run_dask(source: str, output_dir: str, options: CoderOptions, read: ReadOpti
     for name in files:
         check_source(name, input_format)
     read = read or ReadOptions()
-    with dask_client(scheduler, workers) as client:
+    Path(output_dir).parent.mkdir(parents=True, exist_ok=True)
+    with OutputLock(output_dir), dask_client(scheduler, workers) as client:  # one run per OUTDIR
         ids = client.gather(client.map(file_ids, files, read=read, input_format=input_format, pure=False))
         claims = earlier_claims(list(zip(files, ids)))
         _remove_earlier_parts(Path(output_dir))  # only now: an unreadable input leaves the last run's parts

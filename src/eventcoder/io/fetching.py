@@ -28,7 +28,7 @@ import urllib.request
 from dataclasses import dataclass, field
 
 from eventcoder import __version__
-from eventcoder.errors import FetchError
+from eventcoder.errors import FetchError, InvalidURLError
 
 logger = logging.getLogger(__name__)
 
@@ -130,10 +130,33 @@ def _opener(limits: _Limits) -> urllib.request.OpenerDirector:
 
 def check_scheme(url: str) -> None:
     """Raise FetchError unless url is http or https."""
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    try:
+        scheme = urllib.parse.urlsplit(url).scheme.lower()
+    except ValueError as error:  # "Invalid IPv6 URL" and the like
+        raise InvalidURLError(f"{url}: not a valid URL ({error})") from error
     if scheme not in ALLOWED_SCHEMES:
         shown = f"{scheme}://" if scheme else "a URL without a scheme"
         raise FetchError(f"{url}: only http and https URLs are fetched, not {shown}")
+
+
+_UNSAFE_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def check_url(url: str) -> None:
+    """Raise InvalidURLError unless url is a well-formed http(s) URL: a scheme, a host, a
+    numeric port if any, and no whitespace or control character anywhere (http.client would
+    raise InvalidURL on them, or send them on the wire)."""
+    check_scheme(url)
+    unsafe = _UNSAFE_IN_URL.search(url)
+    if unsafe:
+        raise InvalidURLError(f"{ascii(url)[1:-1]}: not a valid URL (it contains {ascii(unsafe.group())})")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # raises ValueError on a port that is not a number from 0 to 65535
+    except ValueError as error:
+        raise InvalidURLError(f"{url}: not a valid URL ({error})") from error
+    if not parts.hostname:
+        raise InvalidURLError(f"{url}: not a valid URL (no host)")
 
 
 def fetch_url(url: str, timeout: float, max_bytes: int, allow_private: bool = False) -> tuple[str, str]:
@@ -144,6 +167,7 @@ def fetch_url(url: str, timeout: float, max_bytes: int, allow_private: bool = Fa
     allow_private is set.
     """
     limits = _Limits(time.monotonic() + timeout, max_bytes, allow_private)
+    check_url(url)
     try:
         return _follow(_opener(limits), url, limits)
     finally:
@@ -154,7 +178,7 @@ def fetch_url(url: str, timeout: float, max_bytes: int, allow_private: bool = Fa
 def _follow(opener, url: str, limits: _Limits) -> tuple[str, str]:
     current = url
     for _ in range(MAX_REDIRECTS + 1):
-        check_scheme(current)
+        check_url(current)
         result = _open_once(opener, current, limits)
         if isinstance(result, str):
             logger.debug("redirect %s -> %s", current, result)
@@ -227,9 +251,31 @@ def looks_like_html(text: str) -> bool:
 _HTML_TAG = re.compile(r"<(!doctype html|html|head|body|p|div|article|section|br|span|h[1-6])\b")
 
 
+EXTRACTOR_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext")
+"""Loggers of the extraction libraries: their ERROR/WARNING lines are about a page's markup,
+not about the run, so they go to this module's logger at DEBUG (see --verbose), not stderr."""
+
+
+class _ToDebug(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        logger.debug("%s: %s", record.name, record.getMessage())
+
+
+def _quiet_extractors() -> None:
+    # Set before every extraction, not once: a logging.config.dictConfig call elsewhere in
+    # the process (some libraries make one on import) turns propagation back on.
+    for name in EXTRACTOR_LOGGERS:
+        extractor_logger = logging.getLogger(name)
+        if not any(isinstance(handler, _ToDebug) for handler in extractor_logger.handlers):
+            extractor_logger.addHandler(_ToDebug())
+        extractor_logger.propagate = False
+
+
 def extract_main_text(html: str, url: str = "") -> str:
     """The article text of a page (trafilatura), or "" when none can be found."""
     import trafilatura
+
+    _quiet_extractors()
 
     try:
         text = trafilatura.extract(html, url=url or None, include_comments=False, include_tables=False)
@@ -242,6 +288,8 @@ def extract_main_text(html: str, url: str = "") -> str:
 def extract_metadata(html: str, url: str = "") -> tuple[str, str | None]:
     """(title, publication date YYYY-MM-DD or None) from a page's metadata."""
     import trafilatura
+
+    _quiet_extractors()
 
     try:
         metadata = trafilatura.extract_metadata(html, default_url=url or None)

@@ -17,7 +17,9 @@ import json
 import logging
 import re
 import sys
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -42,7 +44,11 @@ ENGLISH_MIN_CONFIDENCE = 0.90
 """A text is rejected as not English only when langid is at least this sure."""
 BYTES_PER_CHAR = 6
 """Byte budget per allowed character when reading raw input ("\\u00e9" in JSON is 6 bytes)."""
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0d-\x1f\x7f-\x9f\ud800-\udfff]")  # Cc except \t \n \v \f, and Cs
+MAX_JSON_DEPTH = 100
+"""A JSONL record nested deeper than this is malformed: a record is one flat object, and
+Python's parser would hit its recursion limit (RecursionError) near 1,000 levels."""
 _SNIFF_BYTES = 8192
 _PARQUET_BATCH = 1024
 _DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y%m%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y")
@@ -78,6 +84,8 @@ class ReadOptions:
     fetch_timeout: float = 10.0
     max_fetch_bytes: int = 5_000_000
     allow_private_urls: bool = False
+    fetchers: int = 8
+    """Pages fetched at once, ahead of the record being read (records keep their order)."""
 
 
 @dataclass
@@ -95,6 +103,7 @@ class _Record:
     is_page: bool = False  # a whole web page (file, URL, fetched url), not a fragment in a field
     id_given: bool = True  # False for the stand-in id line-N, which names no story across inputs
     problem: Rejection | None = None
+    page: Future | None = None  # the fetch of `url`, started ahead by _prefetched
 
 
 class _Rejected(Exception):
@@ -150,7 +159,7 @@ def check_source(source: str | Path, format: str | None = None) -> str:
     if chosen not in _READERS:
         raise InputFormatError(f"unknown input format {chosen!r}; use one of {', '.join(_READERS)}")
     if chosen == "url":
-        fetching.check_scheme(str(source))
+        fetching.check_url(str(source))
     elif chosen != "stdin" and not Path(source).is_file():
         missing = "does not exist" if not Path(source).exists() else "is not a file"
         raise InputFormatError(f"{source} {missing}")
@@ -169,7 +178,7 @@ def read_documents(
     """
     chosen = _checked_format(source, format)
     checker = _Checker(options, _default_pub_date(options.pub_date), str(source), claimed)
-    for record in _READERS[chosen](source, options):
+    for record in _prefetched(_READERS[chosen](source, options), options):
         yield checker.check(record)
 
 
@@ -281,6 +290,9 @@ class _Checker:
             return self._document(record)
         except _Rejected as rejected:
             return Rejection(record.id, record.line, f"{_where(record)}: {rejected}", rejected.code)
+        except Exception as error:  # one record's surprise is its rejection, never the run's end
+            logger.debug("reading %s failed", _where(record), exc_info=True)
+            return Rejection(record.id, record.line, f"{_where(record)}: {failure_text(error)}", "read_failed")
 
     def _document(self, record: _Record) -> Document:
         self._claim_id(record)
@@ -324,6 +336,13 @@ class _Checker:
         return text, pub_date or normalise_pub_date(page_date or "")
 
 
+def failure_text(error: BaseException, limit: int = 200) -> str:
+    """A short, one-line account of an unexpected error, for a status row's reason."""
+    text = " ".join(str(error).split())
+    text = text if len(text) <= limit else text[:limit] + "…"
+    return f"unexpected {type(error).__name__}" + (f" ({text})" if text else "")
+
+
 def _duplicate(record: _Record, where: str) -> None:
     raise _Rejected("duplicate_id", f"id {record.id!r} was already used on {where}; "
                     "ids must be unique, so this record is skipped (not merged)")
@@ -349,15 +368,47 @@ def _record_text(record: _Record, options: ReadOptions) -> str:
 
 def _fetch(record: _Record, options: ReadOptions) -> str:
     try:
-        page, final_url = fetching.fetch_url(record.url, options.fetch_timeout, options.max_fetch_bytes,
-                                             options.allow_private_urls)
+        page, final_url = record.page.result() if record.page else _fetch_page(record.url, options)
     except FetchError as error:
         message = str(error).removeprefix(f"{record.url}: ")  # _where() already names the URL
-        raise _Rejected("fetch_failed", message) from error
+        code = "bad_url" if isinstance(error, fetching.InvalidURLError) else "fetch_failed"
+        raise _Rejected(code, message) from error
+    except Exception as error:  # a fetch must never end the run, whatever the server sent
+        raise _Rejected("fetch_failed", failure_text(error)) from error
     record.url = final_url
     record.is_html = record.is_page = fetching.looks_like_html(page)
     record.flags.append("fetched")
     return page
+
+
+def _fetch_page(url: str, options: ReadOptions) -> tuple[str, str]:
+    fetching.check_url(url)
+    return fetching.fetch_url(url, options.fetch_timeout, options.max_fetch_bytes, options.allow_private_urls)
+
+
+def _needs_fetch(record: _Record) -> bool:
+    return record.problem is None and record.text in (None, "") and bool(record.url)
+
+
+def _prefetched(records: Iterator[_Record], options: ReadOptions) -> Iterator[_Record]:
+    """records in order, the pages of the next few url-only records being fetched meanwhile
+    by a bounded pool of threads: a slow server delays its own record, not the others'."""
+    if options.fetchers < 1:
+        yield from records
+        return
+    pool = ThreadPoolExecutor(options.fetchers, thread_name_prefix="eventcoder-fetch")
+    ahead: deque[_Record] = deque()
+    try:
+        for record in records:
+            if _needs_fetch(record):
+                record.page = pool.submit(_fetch_page, record.url, options)
+            ahead.append(record)
+            if len(ahead) > options.fetchers * 4:
+                yield ahead.popleft()
+        while ahead:
+            yield ahead.popleft()
+    finally:  # fetches end by their own deadline; nobody waits for the ones no longer needed
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _checked_text(text: str, max_chars: int) -> str:
@@ -478,7 +529,8 @@ def _file_record(path: Path, options: ReadOptions, is_html: bool) -> _Record:
     except OSError as error:
         raise InputFormatError(f"{path}: cannot be read ({error.strerror or error})") from error
     if size > limit:
-        record.problem = _too_many_bytes(record, size, limit)
+        option = "--max-fetch-bytes, the limit for HTML pages" if is_html else "--max-chars"
+        record.problem = _too_many_bytes(record, size, limit, option)
         return record
     return _record_from_bytes(record, data)
 
@@ -488,8 +540,8 @@ def _read_limited(path: Path, limit: int) -> bytes:
         return handle.read(limit + 1)
 
 
-def _too_many_bytes(record: _Record, size: int, limit: int) -> Rejection:
-    reason = f"{_where(record)}: {size:,} bytes, over the reading limit of {limit:,} (raise --max-chars)"
+def _too_many_bytes(record: _Record, size: int, limit: int, option: str = "--max-chars") -> Rejection:
+    reason = f"{_where(record)}: {size:,} bytes, over the reading limit of {limit:,} (raise {option})"
     return Rejection(record.id, record.line, reason, "too_large")
 
 
@@ -534,13 +586,32 @@ def _record_from_mapping(row: dict[str, Any], line: int, flags: list[str]) -> _R
         reason = f"line {line}: the 'id' field is a {type(raw_id).__name__}; use a string or a number"
         record.problem = Rejection(None, line, reason, "bad_id")
         return record
+    if isinstance(raw_id, str) and _SURROGATE.search(raw_id):
+        reason = (f"line {line}: the 'id' field holds an unpaired surrogate ({_surrogate_of(raw_id)}), "
+                  "which no output can store; use valid Unicode")
+        record.problem = Rejection(None, line, reason, "bad_id")
+        return record
     if raw_id is not None and str(raw_id).strip():
         record.id, record.id_given = str(raw_id).strip(), True
-    record.text = row.get("text")
+    record.text = _repaired(row.get("text"), record)
     record.pub_date = row.get("pub_date")
-    record.title = _scalar_string(row.get("title"))
-    record.url = _scalar_string(row.get("url")).strip()
+    record.title = _repaired(_scalar_string(row.get("title")), record)
+    record.url = _repaired(_scalar_string(row.get("url")).strip(), record)
     return record
+
+
+def _surrogate_of(text: str) -> str:
+    return ascii(_SURROGATE.search(text).group()).strip("'")
+
+
+def _repaired(value: Any, record: _Record) -> Any:
+    """A string with its unpaired surrogates (JSON "\\udc00", a Python str) replaced by U+FFFD,
+    one character for one, so offsets hold; spaCy and every writer need valid Unicode."""
+    if not isinstance(value, str) or not _SURROGATE.search(value):
+        return value
+    if "surrogates_replaced" not in record.flags:
+        record.flags.append("surrogates_replaced")
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _scalar_string(value: Any) -> str:
@@ -578,8 +649,14 @@ def _oversize_line(line_number: int, limit: int) -> _Record:
 
 
 def _jsonl_record(text: str, line_number: int, flags: list[str]) -> _Record:
+    if _nesting_depth(text) > MAX_JSON_DEPTH:
+        reason = f"line {line_number}: malformed JSON (nested deeper than {MAX_JSON_DEPTH:,} levels)"
+        return _Record(None, line_number, problem=Rejection(None, line_number, reason, "malformed_json"))
     try:
         value = json.loads(text.rstrip("\r\n"))  # a newline inside the value is not the record's
+    except RecursionError:
+        reason = f"line {line_number}: malformed JSON (nested deeper than {MAX_JSON_DEPTH:,} levels)"
+        return _Record(None, line_number, problem=Rejection(None, line_number, reason, "malformed_json"))
     except json.JSONDecodeError as error:
         where = "column" if error.msg.endswith(" at") else "at column"  # "Unterminated string starting at"
         reason = f"line {line_number}: malformed JSON ({error.msg} {where} {error.colno})"
@@ -588,6 +665,25 @@ def _jsonl_record(text: str, line_number: int, flags: list[str]) -> _Record:
         reason = f"line {line_number}: expected a JSON object, found a {type(value).__name__}"
         return _Record(None, line_number, problem=Rejection(None, line_number, reason, "malformed_json"))
     return _record_from_mapping(value, line_number, flags)
+
+
+_BRACKETS = re.compile(r'[\[\]{}]|"(?:[^"\\]|\\.)*"')
+
+
+def _nesting_depth(text: str) -> int:
+    """The deepest bracket nesting outside strings; cheap for a flat record (no brackets in
+    its strings are counted, since whole strings are skipped)."""
+    if text.count("[") + text.count("{") <= MAX_JSON_DEPTH:
+        return 0  # too few brackets to go deeper: the common case costs two counts
+    depth = deepest = 0
+    for token in _BRACKETS.finditer(text):
+        mark = token.group()[0]
+        if mark in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif mark in "]}":
+            depth -= 1
+    return deepest
 
 
 def _read_csv(source: str | Path, options: ReadOptions) -> Iterator[_Record]:

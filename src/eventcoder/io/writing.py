@@ -269,6 +269,25 @@ def _cell(value: Any) -> Any:
     return _join(map(str, value)) if isinstance(value, list) else value
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP)."""
+CSV_QUOTE = "'"
+
+
+def neutralised_cell(value: Any) -> Any:
+    """A text cell that starts like a formula gets a leading ' (OWASP's advice), so a
+    spreadsheet shows it as text. A cell that starts with ' gets one too, so that
+    restored_cell gives every value back exactly. Numbers are never touched."""
+    if isinstance(value, str) and value.startswith((*FORMULA_STARTS, CSV_QUOTE)):
+        return CSV_QUOTE + value
+    return value
+
+
+def restored_cell(value: str | None) -> str | None:
+    """The inverse of neutralised_cell, for a cell read back from our CSV."""
+    return value[1:] if value and value.startswith(CSV_QUOTE) else value
+
+
 # ---------------------------------------------------------------- the writers
 
 
@@ -310,7 +329,8 @@ class CsvWriter:
             _fsync(self.handle)
 
     def write(self, events: Sequence[Record]) -> None:
-        self.writer.writerows(_record_columns(event, self.extra_fields) for event in events)
+        rows = (_record_columns(event, self.extra_fields) for event in events)
+        self.writer.writerows({name: neutralised_cell(value) for name, value in row.items()} for row in rows)
         _fsync(self.handle)
 
     def close(self) -> None:
@@ -416,7 +436,7 @@ def read_events(path: str | Path, format: str | None = None) -> list[dict]:
             return _jsonl_events(handle, str(path))
     if chosen == "csv":
         with path.open(encoding="utf-8", newline="") as handle:
-            return list(csv.DictReader(handle))
+            return [{name: restored_cell(value) for name, value in row.items()} for row in csv.DictReader(handle)]
     if chosen == "parquet":
         return _read_parquet_events(path)
     return _read_duckdb_events(path)

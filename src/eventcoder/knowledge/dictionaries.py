@@ -8,6 +8,7 @@ only answers "what does this sequence of words name?". See docs/actors.md.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import gzip
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from eventcoder.knowledge.cache import cached
 from eventcoder.errors import DictionaryError
@@ -347,15 +348,58 @@ def read_user_file(path: str | Path) -> list[Row]:
     return [row for line, record in records for row in user_rows_from_record(record, path, line)]
 
 
-def _csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
+MAX_USER_FILE_BYTES = 50_000_000
+"""A user dictionary larger than this is refused: the shipped table of 200,000 entries is 3 MB."""
+MAX_USER_FIELD_CHARS = 10_000
+"""Characters per CSV field (a name, a list of aliases): no actor name is this long."""
+
+
+def _user_file_text(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_USER_FILE_BYTES:
+        raise DictionaryError(f"{path}: {size:,} bytes, over the limit of {MAX_USER_FILE_BYTES:,} "
+                              "for a user dictionary")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
         raise DictionaryError(f"{path}: not UTF-8 text ({error})") from error
+
+
+def _csv_rows(path: Path, reader) -> Iterator[list[str]]:
+    """The reader's rows; a field over MAX_USER_FIELD_CHARS (or a row csv cannot parse) is a
+    DictionaryError naming its line, not a csv.Error traceback."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            too_long = "field larger than field limit" in str(error)
+            problem = f"a field longer than {MAX_USER_FIELD_CHARS:,} characters, the limit" if too_long else error
+            raise DictionaryError(f"{path}:{reader.line_num}: {problem}") from error
+        yield row
+
+
+def _csv_records(path: Path) -> list[tuple[int, dict[str, str]]]:
+    text = _user_file_text(path)
+    with _field_size_limit(MAX_USER_FIELD_CHARS):
+        return _csv_rows_to_records(path, text)
+
+
+@contextlib.contextmanager
+def _field_size_limit(limit: int):
+    previous = csv.field_size_limit(limit)  # process-wide: put it back as it was
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _csv_rows_to_records(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
     reader = csv.reader(text.splitlines())
     header: list[str] | None = None
     records = []
-    for row in reader:
+    for row in _csv_rows(path, reader):
         if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
             continue
         if header is None:
@@ -382,7 +426,7 @@ def _yaml_records(path: Path) -> list[tuple[int, dict[str, str]]]:
     except ImportError as error:
         raise DictionaryError(f"{path}: YAML dictionaries need PyYAML (pip install pyyaml); use CSV") from error
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
+        root = yaml.compose(_user_file_text(path), Loader=_loader_without_aliases(yaml))
     except yaml.YAMLError as error:
         raise DictionaryError(f"{path}: not valid YAML: {error}") from error
     if root is None:
@@ -390,6 +434,21 @@ def _yaml_records(path: Path) -> list[tuple[int, dict[str, str]]]:
     if not isinstance(root, yaml.SequenceNode):
         raise DictionaryError(f"{path}:{root.start_mark.line + 1}: expected a list of entries")
     return [(node.start_mark.line + 1, _yaml_mapping(node, path)) for node in root.value]
+
+
+def _loader_without_aliases(yaml):
+    """PyYAML's safe loader refusing aliases (*name): nested aliases expand exponentially (a
+    351-byte file took 4 GB), and an actor entry never needs one."""
+
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in an actor "
+                                                  "dictionary; write the entry out", event.start_mark)
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
 
 
 def _yaml_mapping(node: Any, path: Path) -> dict[str, str]:
