@@ -19,7 +19,7 @@ $(STAMP): $(PY) pyproject.toml requirements/pinned.txt
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/eventcoder show examples/japan_ukraine_commentary.txt --pub-date 2025-09-20
+	$(VENV)/bin/eventcoder show examples/japan_ukraine_commentary.txt --pub-date 2025-09-20 --compact
 
 test: $(STAMP)
 	$(PY) -m pytest -q

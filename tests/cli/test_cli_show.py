@@ -65,3 +65,17 @@ def test_missing_input_is_an_error_with_exit_code_1(tmp_path):
     result = show(tmp_path / "nothing.txt")
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {tmp_path / 'nothing.txt'} does not exist"
+
+
+def test_compact_prints_one_line_per_event_within_the_width(tmp_path):
+    corpus = tmp_path / "two.jsonl"
+    corpus.write_text(json.dumps({"id": "d1", "text": "China urged Japan to release the fishermen. "
+                                  "Russian troops shelled Kharkiv on Monday, killing two civilians."}) + "\n",
+                      encoding="utf-8")
+    result = show(corpus, "--compact", "--width", "80", "--pub-date", "2024-03-20")
+    assert result.exit_code == 0
+    title, *lines = result.output.splitlines()
+    assert title == f"d1: {len(lines)} events in 2 sentences"
+    assert [line.split()[0] for line in lines][:2] == ["REQUEST", "ASSAULT"]
+    assert "China (CHN) → Japan (JPN)  asserted  2024-03-20" in lines[0]
+    assert all(len(line) <= 80 for line in [title, *lines])

@@ -31,17 +31,18 @@ def _speaker(entity) -> str:
 
 
 EVIDENCE_CONTEXT = 90  # characters shown on each side of the trigger
+COMPACT_CONTEXT = 20  # the same, on a --compact line: the trigger must survive the cut
 
 
-def _evidence(event):
+def _evidence(event, context: int = EVIDENCE_CONTEXT):
     """The sentence around the trigger, trigger highlighted; long sentences are trimmed."""
     from rich.text import Text
 
     sentence = terminal_safe(event.evidence.sentence)  # one character for one: offsets hold
     start = event.evidence.trigger.start - event.evidence.sentence_start
     end = event.evidence.trigger.end - event.evidence.sentence_start
-    left = max(0, start - EVIDENCE_CONTEXT)
-    right = min(len(sentence), end + EVIDENCE_CONTEXT)
+    left = max(0, start - context)
+    right = min(len(sentence), end + context)
     if left > 0:  # cut between words
         left = sentence.find(" ", left, start) + 1 or left
     if right < len(sentence):
@@ -69,13 +70,29 @@ def event_table(events, title: str):
     return table
 
 
+def compact_line(event):
+    """One line per event: category, dyad, aux, date, score, place, then the evidence
+    around the trigger; cut to the terminal's width by the caller."""
+    from rich.text import Text
+
+    category = f"{event.event}" + (f" ({event.mode})" if event.mode else "")
+    place = event.location.name or event.location.text if event.location else ""
+    facts = [category, f"{_entities(event.actor)} → {_entities(event.recipient)}", event.aux,
+             event.date or "-", f"{event.score:+.1f}", place or "-"]
+    line = Text("  ").join(plain(fact) for fact in facts)
+    line.stylize("bold", 0, len(category))
+    return Text.assemble(line, "  ", _evidence(event, COMPACT_CONTEXT))
+
+
 @click.command("show")
 @click.argument("source", metavar="INPUT")
 @pub_date_option
 @coder_options
 @click.option("--width", type=int, default=None, help="Table width in characters (default: the terminal's).")
+@click.option("--compact", is_flag=True, help="One line per event (category, actor → recipient, aux, date, "
+              "score, place, evidence), cut to the width: for many stories.")
 @handle_errors
-def command(source, pub_date, actor_files, pattern_files, width):
+def command(source, pub_date, actor_files, pattern_files, width, compact):
     """Code INPUT and print its events as a table, the trigger highlighted in each sentence.
 
     INPUT is anything `eventcoder code` reads; every document in it is shown.
@@ -96,4 +113,9 @@ def command(source, pub_date, actor_files, pattern_files, width):
                                                                          f"{rejection.reason}")))
             continue
         title = f"{item.id}: {len(result.events)} events in {result.sentences} sentences"
-        console.print(event_table(result.events, title))
+        if not compact:
+            console.print(event_table(result.events, title))
+            continue
+        console.print(plain(title), style="bold")
+        for event in result.events:
+            console.print(compact_line(event), no_wrap=True, overflow="ellipsis")
