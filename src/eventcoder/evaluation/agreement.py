@@ -16,13 +16,12 @@ listed as a disagreement for the adjudicator.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.errors import GoldFormatError
-from eventcoder.evaluation.gold import GoldRecord, parse_events
+from eventcoder.evaluation.gold import GoldRecord, parse_events, read_json_lines
 from eventcoder.ontology import CATEGORIES
 
 
@@ -36,11 +35,9 @@ def read_annotations(path: str | Path) -> Annotations:
     """One line per sentence id: {"id", "annotator", "events": [...]}; text is not needed."""
     path = Path(path)
     found = Annotations(annotator=path.stem)
-    for number, line in enumerate(_lines(path), 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        raw = _json_object(line, where)
+    for _, where, raw in read_json_lines(path):
+        if not isinstance(raw, dict):
+            raise GoldFormatError(f"{where}: an annotation line must be a JSON object")
         if "id" not in raw or not isinstance(raw.get("events"), list):
             raise GoldFormatError(f"{where}: an annotation line needs 'id' and a list 'events'")
         sentence_id = str(raw["id"])
@@ -49,23 +46,6 @@ def read_annotations(path: str | Path) -> Annotations:
         found.annotator = str(raw.get("annotator") or found.annotator)
         found.events[sentence_id] = parse_events(raw["events"], sentence_id, where)
     return found
-
-
-def _lines(path: Path) -> list[str]:
-    try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise GoldFormatError(f"{path}: cannot read ({error})") from error
-
-
-def _json_object(line: str, where: str) -> dict:
-    try:
-        raw = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise GoldFormatError(f"{where}: malformed JSON ({error.msg})") from error
-    if not isinstance(raw, dict):
-        raise GoldFormatError(f"{where}: an annotation line must be a JSON object")
-    return raw
 
 
 def pair_events(first: list[GoldRecord], second: list[GoldRecord]) -> list[tuple[GoldRecord, GoldRecord]]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from eventcoder.errors import GoldFormatError
 from eventcoder.ontology import AUX_MODES, CATEGORIES, normalize_category
@@ -130,6 +132,25 @@ def _read(path: Path) -> str:
         raise GoldFormatError(f"{path}: cannot read ({error})") from error
 
 
+def json_lines(lines: list[str], path: Path) -> Iterator[tuple[int, str, Any]]:
+    """(line number, "path:number", value) of each non-blank JSONL line; a line that is not
+    JSON is a GoldFormatError naming it. The callers judge the values' shape."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            yield number, where, json.loads(line)
+        except json.JSONDecodeError as error:
+            raise GoldFormatError(f"{where}: malformed JSON ({error.msg})") from error
+
+
+def read_json_lines(path: str | Path) -> Iterator[tuple[int, str, Any]]:
+    """json_lines of a file."""
+    path = Path(path)
+    return json_lines(_read(path).splitlines(), path)
+
+
 class _SentenceLookup:
     """The sentences file, read only when a gold line needs it."""
 
@@ -141,21 +162,10 @@ class _SentenceLookup:
         if self._rows is None:
             if not self.path.exists():
                 raise GoldFormatError(f"{where}: no 'text', and no sentences file {self.path} to take it from")
-            self._rows = {str(row["id"]): row for row in _json_lines(self.path)}
+            self._rows = {str(row["id"]): row for _, _, row in read_json_lines(self.path)}
         if sentence_id not in self._rows:
             raise GoldFormatError(f"{where}: id {sentence_id!r} is not in {self.path}")
         return self._rows[sentence_id]
-
-
-def _json_lines(path: Path) -> list[dict]:
-    rows = []
-    for number, line in enumerate(_read(path).splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise GoldFormatError(f"{path}:{number}: malformed JSON ({error.msg})") from error
-    return rows
 
 
 def _from_gsr(items: list) -> list[GoldText]:
@@ -171,14 +181,7 @@ def _from_gsr(items: list) -> list[GoldText]:
 def _from_jsonl(lines: list[str], path: Path, sentences: _SentenceLookup) -> list[GoldText]:
     seen: dict[str, int] = {}
     texts = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{number}"
-        try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise GoldFormatError(f"{where}: malformed JSON ({error.msg})") from error
+    for number, where, raw in json_lines(lines, path):
         if not isinstance(raw, dict) or not isinstance(raw.get("events", []), list):
             raise GoldFormatError(f"{where}: needs 'text' (or an 'id' of the sentences file) and a list 'events'")
         if "text" not in raw:
