@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import SimpleNamespace
 
 import pytest
 
 from eventcoder.coder import CoderOptions
-from eventcoder.engines.local import RunOptions, run
+from eventcoder.engines.local import RunOptions, _submitted, run
+from eventcoder.errors import WorkerDiedError
 
 NEWS = [
     "Turkish warplanes bombed Kurdish militant positions in northern Iraq on Tuesday, the army said.",
@@ -78,3 +83,18 @@ def test_resume_of_a_folder_matches_records_by_file_and_line(tmp_path, coder):
     assert (summary.skipped, summary.documents) == (4, 2)
     assert status.read_text() == full_statuses
     assert sorted(output.read_text().splitlines()) == sorted(full_events.splitlines())
+
+
+def _exit_abruptly():
+    os._exit(9)
+
+
+def test_a_pool_broken_before_a_batch_is_handed_out_is_a_worker_death_with_its_lines():
+    # submit() itself raises once a worker has died; that must read as the same one-line error
+    pool = ProcessPoolExecutor(1)
+    with pytest.raises(BrokenProcessPool):
+        pool.submit(_exit_abruptly).result()
+    waiting = [([SimpleNamespace(line=7)], None)]
+    with pytest.raises(WorkerDiedError, match="lines 7-9"):
+        _submitted(pool, ["a document"], waiting, [SimpleNamespace(line=9)])
+    pool.shutdown()

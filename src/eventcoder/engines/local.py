@@ -149,7 +149,7 @@ def _code_in_pool(coder_options: CoderOptions, batches_in: Iterator[list], worke
         pending = []
         for items in batches_in:
             documents = documents_of(items)
-            pending.append((items, pool.submit(_code_in_worker, documents) if documents else None))
+            pending.append((items, _submitted(pool, documents, pending, items)))
             if len(pending) > workers * 2:
                 items, future = pending.pop(0)
                 yield items, _result(future, items)
@@ -162,16 +162,30 @@ def _code_in_pool(coder_options: CoderOptions, batches_in: Iterator[list], worke
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _submitted(pool: ProcessPoolExecutor, documents: list[Document], pending: list, items: list):
+    if not documents:
+        return None
+    try:
+        return pool.submit(_code_in_worker, documents)
+    except BrokenProcessPool as error:  # a worker died before this batch was handed out
+        unfinished = [item for batch, _ in pending for item in batch] + list(items)
+        raise _worker_died(unfinished) from error
+
+
 def _result(future, items: list) -> list[DocumentResult]:
     if future is None:
         return []
     try:
         return future.result()
     except BrokenProcessPool as error:
-        lines = [item.line for item in items if item.line is not None]
-        where = f" while coding lines {min(lines)}-{max(lines)}" if lines else ""
-        raise WorkerDiedError(f"a worker process died{where} (killed, or out of memory); every record with a "
-                              "status row is finished: rerun with --resume to code the rest") from error
+        raise _worker_died(items) from error
+
+
+def _worker_died(items: list) -> WorkerDiedError:
+    lines = [item.line for item in items if item.line is not None]
+    where = f" while coding lines {min(lines)}-{max(lines)}" if lines else ""
+    return WorkerDiedError(f"a worker process died{where} (killed, or out of memory); every record with a "
+                           "status row is finished: rerun with --resume to code the rest")
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
