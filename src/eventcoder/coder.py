@@ -25,6 +25,7 @@ from eventcoder.extract.contexts import document_contexts
 from eventcoder.knowledge.dictionaries import ActorDictionary
 from eventcoder.extract.candidates import extract_candidates
 from eventcoder.extract.proposal import proposed_candidates
+from eventcoder.extract.story import StoryCountries, place_in_story
 from eventcoder.knowledge.lexicon import load_lexicon
 from eventcoder.nlp.parsing import load_model
 from eventcoder.extract.places import Gazetteer
@@ -215,13 +216,14 @@ class Coder:
         return len(spans), [s for s in spans if may_hold_event(document.text[s.start:s.end], words)]
 
     def _code_parsed(self, document: Document, docs: list[tuple]) -> DocumentResult:
-        memory = DocumentMemory()
+        memory, story = DocumentMemory(), StoryCountries()
         events: list[Event] = []
         for span, doc in docs:
             context = SentenceContext(document=document, span=span, doc=doc, memory=memory,
                                       version=__version__)
             events.extend(self._code_sentence(context, doc))
-        return DocumentResult(document, events, len(docs), len(docs))
+            story.add_sentence({m.entry.country for m in context.mentions.values()})
+        return DocumentResult(document, place_in_story(events, story), len(docs), len(docs))
 
     def _code_sentence(self, context: "SentenceContext", doc: Doc) -> list[Event]:
         sentence = doc[:]

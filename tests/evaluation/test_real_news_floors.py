@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from eventcoder.evaluation.articles import ARTICLES_FILE, Articles
 from eventcoder.evaluation.gold import file_sha256, load_gold, select_part
 from eventcoder.evaluation.plv import PLV_PUB_DATE, evaluate_plv, load_plv
 from eventcoder.evaluation.scoring import evaluate, report
@@ -76,3 +77,16 @@ def test_realnews_part_at_or_above_floors(realnews_texts, coder, part):
     result = report(evaluate(select_part(realnews_texts, part), code))
     low = {f: result[f] for f in figures(floors) if result[f] < floors[f]}
     assert not low, f"real-news {part} below floors: {low} (floors {floors})"
+
+
+@pytest.mark.parametrize("part", ["dev", "test"])
+def test_realnews_part_in_its_articles_at_or_above_floors(realnews_texts, coder, part):
+    """The same sentences coded inside their whole articles, as a user codes news."""
+    floors = FLOORS["realnews"][f"{part}_in_articles"]
+
+    def code(documents):
+        return [result.events for result in coder.code_batch(documents)]
+
+    result = report(evaluate(select_part(realnews_texts, part), Articles(REALNEWS / ARTICLES_FILE, code).code_batch))
+    low = {f: result[f] for f in figures(floors) if result[f] < floors[f]}
+    assert not low, f"real-news {part} in articles below floors: {low} (floors {floors})"

@@ -95,7 +95,8 @@ def _show_plv(report: dict) -> None:
     click.echo("Missed rows: " + ", ".join(f"{k} {v}" for k, v in sorted(report["failures"].items())))
 
 
-def _evaluate_events(gold, part, sentences, predictions, coder_factory):
+def _evaluate_events(gold, part, sentences, predictions, coder_factory, articles=None):
+    from eventcoder.evaluation.articles import Articles
     from eventcoder.evaluation.gold import load_gold, select_part
     from eventcoder.evaluation.predictions import read_predictions
     from eventcoder.evaluation.scoring import evaluate
@@ -107,11 +108,25 @@ def _evaluate_events(gold, part, sentences, predictions, coder_factory):
         return evaluate(texts, lambda batch: [saved.get(t.id, []) for t in batch])
     coder = coder_factory()
 
-    def code(batch):
-        documents = [Document(id=t.id, text=t.text, pub_date=t.pub_date) for t in batch]
+    def code(documents):
         return [result.events for result in coder.code_batch(documents)]
 
-    return evaluate(texts, code)
+    if articles:
+        return evaluate(texts, Articles(articles, code).code_batch)
+    return evaluate(texts, lambda batch: code([Document(id=t.id, text=t.text, pub_date=t.pub_date)
+                                                for t in batch]))
+
+
+def _articles_file(gold: str, in_articles: bool, articles: str | None, predictions: str | None) -> str | None:
+    from pathlib import Path
+
+    from eventcoder.evaluation.articles import ARTICLES_FILE
+
+    if articles and not in_articles:
+        raise click.UsageError("--articles is the file for --in-articles; add --in-articles")
+    if in_articles and predictions:
+        raise click.UsageError("--in-articles codes the articles; it cannot score saved --predictions")
+    return (articles or str(Path(gold).with_name(ARTICLES_FILE))) if in_articles else None
 
 
 def _show_events(report: dict, tally, error_count: int) -> None:
@@ -139,9 +154,16 @@ def _show_events(report: dict, tally, error_count: int) -> None:
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
               help="Score this saved `eventcoder code` JSONL output instead of coding the texts "
                    "(document ids must be the gold ids; for PLV, P0000, P0001, ... by first appearance).")
+@click.option("--in-articles", "in_articles", is_flag=True,
+              help="Code each gold sentence inside its whole article, as a user codes news, so the "
+                   "article can tell who 'he' or 'the ministry' is (the annotators read it too). "
+                   "Articles come from --articles, by default articles.jsonl beside GOLD.")
+@click.option("--articles", type=click.Path(exists=True, dir_okay=False),
+              help="The articles file for --in-articles (article_id, pub_date, title, sentences).")
 @coder_options
 @handle_errors
-def command(gold, json_path, error_count, part, sentences, predictions, actor_files, pattern_files):
+def command(gold, json_path, error_count, part, sentences, predictions, in_articles, articles,
+            actor_files, pattern_files):
     """Code the texts of a GOLD file and compare with its events.
 
     GOLD is PLOVER gold-record JSON (e.g. PLOVER_GSR_CAMEO.json; old category names are
@@ -164,9 +186,10 @@ def command(gold, json_path, error_count, part, sentences, predictions, actor_fi
         report = _evaluate_plv(gold, predictions, coder_factory)
         _show_plv(report)
     else:
-        tally = _evaluate_events(gold, part, sentences, predictions, coder_factory)
+        articles = _articles_file(gold, in_articles, articles, predictions)
+        tally = _evaluate_events(gold, part, sentences, predictions, coder_factory, articles)
         report = make_report(tally)
-        report["part"] = part
+        report["part"], report["in_articles"] = part, bool(articles)
         _show_events(report, tally, error_count)
     report["gold_file"], report["gold_sha256"] = str(gold), file_sha256(gold)
     _write_json(report, json_path)

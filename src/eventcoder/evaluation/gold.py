@@ -66,6 +66,8 @@ class GoldText:
     pub_date: str | None
     events: list[GoldRecord]
     part: str | None = None
+    article: str | None = None  # the article it was taken from, and its place there
+    index: int | None = None
 
 
 def iso_code(code: str) -> str:
@@ -194,12 +196,15 @@ def _with_sentence(raw: dict, sentences: _SentenceLookup, where: str) -> dict:
     if "id" not in raw:
         raise GoldFormatError(f"{where}: needs 'text' (or an 'id' of the sentences file) and a list 'events'")
     sentence = sentences.get(str(raw["id"]), where)
-    return {"pub_date": sentence.get("pub_date"), "part": sentence.get("part"), **raw, "text": sentence["text"]}
+    return {"pub_date": sentence.get("pub_date"), "part": sentence.get("part"),
+            "article_id": sentence.get("article_id"), "sentence_index": sentence.get("sentence_index"),
+            **raw, "text": sentence["text"]}
 
 
 def _gold_text(raw: dict, record_id: str, where: str) -> GoldText:
     events = parse_events(raw.get("events") or [], record_id, where, raw["text"], raw.get("pub_date"))
-    return GoldText(record_id, raw["text"], raw.get("pub_date"), events, raw.get("part"))
+    return GoldText(record_id, raw["text"], raw.get("pub_date"), events, raw.get("part"),
+                    raw.get("article_id"), raw.get("sentence_index"))
 
 
 def parse_events(events: list, record_id: str, where: str, text: str = "",

@@ -1,0 +1,58 @@
+"""The story's country: who the unplaced parties of a news story most likely are.
+
+A sentence often names a party without its country ("the government", "police", "Judge
+Miller", "protesters", a name no dictionary holds) because the story said it earlier or
+says it all along. Human coders read the article and give such a party the country the
+story is about (docs/annotation.md); this stage does the same, once every sentence of a
+document is coded, and marks each value it fills as inferred (docs/record.md).
+
+The story's country must be clear: named in at least MIN_SENTENCES sentences and in at
+least MIN_SHARE of the sentences that name any country. A one-sentence text never has one,
+so short texts are coded from their sentence alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from eventcoder.extract.parties import NON_STATE, place_entity
+from eventcoder.records import Entity, Event
+
+MIN_SENTENCES = 2
+MIN_SHARE = 0.5
+
+
+@dataclass
+class StoryCountries:
+    """How many coded sentences of a story name each country."""
+
+    naming: Counter = field(default_factory=Counter)
+    sentences: int = 0  # sentences that name a state
+
+    def add_sentence(self, countries: set[str]) -> None:
+        states = {c for c in countries if c and c not in NON_STATE}
+        self.naming.update(states)
+        self.sentences += bool(states)
+
+    def main_country(self) -> str:
+        """The country the story is about, or "" when no country stands out."""
+        if not self.naming:
+            return ""
+        (first, count), *rest = self.naming.most_common(2) + [("", 0)]
+        if count < MIN_SENTENCES or count < MIN_SHARE * self.sentences or rest[0][1] == count:
+            return ""
+        return first
+
+
+def place_in_story(events: list[Event], story: StoryCountries) -> list[Event]:
+    """Every party of no known country takes the story's country, when it has one."""
+    country = story.main_country()
+    if not country:
+        return events
+    return [replace(e, actor=_placed(e.actor, country), recipient=_placed(e.recipient, country))
+            for e in events]
+
+
+def _placed(entities: list[Entity], country: str) -> list[Entity]:
+    return [place_entity(e, country, "the story's country") for e in entities]
