@@ -8,7 +8,8 @@ functions as `eventcoder evaluate --predictions` (docs/evaluation.md):
   absent): root recall, dyad found, label accuracy and macro-F1, sentence precision, and the
   per-root error report.
 - tests/data/realnews/: the dev and test parts against gold.jsonl (event precision, recall
-  and F1, dyad recall, per-category error report). Until the adjudicated gold exists, only
+  and F1, dyad recall, per-category error report), each sentence coded alone and, under
+  `in_articles`, coded inside its whole article (as `evaluate --in-articles`). Until the adjudicated gold exists, only
   what the coder produced per part is recorded (sentences with events, events per category).
   The test part is coded and reported for the record: nobody tunes on it (docs/annotation.md).
 
@@ -81,6 +82,28 @@ def measure_realnews(workers: int, folder: Path) -> dict:
         if gold.exists():
             result[part]["gold"] = _score_part(gold, part, predictions)
     result["gold"] = str(gold.relative_to(REPO)) if gold.exists() else "absent: the adjudicated annotation is pending"
+    if gold.exists():
+        result["in_articles"] = measure_in_articles(gold, workers, folder)
+    return result
+
+
+def measure_in_articles(gold: Path, workers: int, folder: Path) -> dict:
+    """The same sentences coded inside their whole articles (evaluate --in-articles)."""
+    from eventcoder.evaluation.articles import ARTICLES_FILE, Articles
+    from eventcoder.evaluation.gold import load_gold, select_part
+    from eventcoder.evaluation.predictions import read_predictions
+    from eventcoder.evaluation.scoring import evaluate, report
+
+    articles = REALNEWS / ARTICLES_FILE
+    rows = [json.loads(line) for line in articles.read_text(encoding="utf-8").splitlines() if line.strip()]
+    corpus, output = folder / "articles_in.jsonl", folder / "articles_out.jsonl"
+    write_jsonl(corpus, [{"id": r["article_id"], "text": "\n".join(r["sentences"]), "pub_date": r["pub_date"],
+                          "title": r.get("title") or ""} for r in rows])
+    result = {"seconds": run_coder(corpus, output, workers)}
+    saved = read_predictions(output)
+    for part in ("dev", "test"):
+        in_articles = Articles(articles, lambda documents: [saved.get(d.id, []) for d in documents])
+        result[part] = report(evaluate(select_part(load_gold(gold), part), in_articles.code_batch))
     return result
 
 
