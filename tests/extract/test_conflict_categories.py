@@ -143,3 +143,33 @@ def test_a_relative_clause_keeps_its_own_mode(coder):
 def test_appealing_a_conviction_is_no_plea(coder):
     events = _events(coder, "Lawyers for the Kenyan senator will appeal the conviction.")
     assert "REQUEST" not in [e.event for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan farmer was killed by his lions on Tuesday.",
+    "The virus has killed 800 people in Kenya.",
+    "Fourteen Kenyans were injured in the crash.",
+])
+def test_deaths_from_accidents_disease_or_animals_are_no_assault(coder, text):
+    assert "ASSAULT" not in _categories(coder, text)
+
+
+def test_deaths_at_the_hands_of_police_stay_an_assault(coder):
+    events = _events(coder, "A Kenyan farmer was killed by police on Tuesday.")
+    assert [e.event for e in events] == ["ASSAULT"]
+    assert [a.sector for a in events[0].actor] == ["COP"]
+
+
+def test_fighting_for_rights_is_no_assault(coder):
+    assert "ASSAULT" not in _categories(coder, "Kenyan activists vowed to fight for equal rights.")
+    assert "ASSAULT" in _categories(coder, "Rebels fought for control of the Kenyan border town.")
+
+
+def test_an_overturned_conviction_is_a_concession_not_a_sanction(coder):
+    assert _categories(coder, "The Kenyan Supreme Court overturned the convictions of two former ministers.") == \
+        ["CONCEDE"]
+
+
+def test_suspending_a_campaign_cuts_no_relations(coder):
+    assert "SANCTION" not in _categories(coder, "Two Kenyan senators suspended their campaigns.")
+    assert "SANCTION" in _categories(coder, "Kenya suspended its trade talks with Uganda.")

@@ -143,8 +143,8 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         return [_lemmas(o) for o in objects]
     if cue == "prep":
         return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]
-    if cue == "prep_object":
-        objects = [o for p in token.children if p.dep_ == "prep"
+    if cue == "prep_object":  # a passive's "by" (dep agent) too: "was killed by his lions"
+        objects = [o for p in token.children if p.dep_ in ("prep", "agent")
                    for c in p.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
         return [_lemmas(o) for o in objects]
     if cue == "subject":
