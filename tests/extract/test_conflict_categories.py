@@ -173,3 +173,14 @@ def test_an_overturned_conviction_is_a_concession_not_a_sanction(coder):
 def test_suspending_a_campaign_cuts_no_relations(coder):
     assert "SANCTION" not in _categories(coder, "Two Kenyan senators suspended their campaigns.")
     assert "SANCTION" in _categories(coder, "Kenya suspended its trade talks with Uganda.")
+
+
+def test_a_quoted_adjective_after_the_object_is_what_it_is_called(coder):
+    events = _events(coder, 'The British minister called the prime minister\'s Brexit deal "lousy".')
+    assert [(e.event, e.mode) for e in events] == [("ACCUSE", "disapprove")]
+
+
+def test_a_murder_named_by_a_noun_is_an_assault(coder):
+    events = _events(coder, "Saudi agents carried out the murder of the journalist inside the consulate.")
+    assert [(e.event, e.mode) for e in events] == [("ASSAULT", "targeted")]
+    assert "ASSAULT" not in _categories(coder, "The murder rate in Nairobi rose.")

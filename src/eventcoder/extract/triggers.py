@@ -167,6 +167,8 @@ def _predicate_words(token: Token) -> list[tuple[str, ...]]:
     hunt*", "described the attacks *as a dastardly act*" - every word of the predicate, and
     its head's run of modifiers."""
     predicates = [c for c in token.children if c.dep_ in ("oprd", "acomp")]
+    # 'called the deal "lousy"': an adjective after its noun is a predicate the parser hung on the noun
+    predicates += [a for o in token.children if o.dep_ == "dobj" for a in o.rights if a.dep_ == "amod"]
     predicates += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "as"
                    for o in p.children if o.dep_ == "pobj"]
     words = [(t.lemma_.lower(),) for p in predicates for t in p.subtree if t.is_alpha]
