@@ -21,7 +21,8 @@ def test_rules_keep_file_order_and_split_phrases():
 
 @pytest.mark.parametrize("line, message", [
     ("strike\tADJ\tmodifier\tair\tASSAULT", "part of speech"),
-    ("strike\tNOUN\tsubject\tair\tASSAULT", "cue"),
+    ("strike\tNOUN\tactor\tair\tASSAULT", "cue"),
+    ("call\tVERB\tpredicate\t*\tACCUSE", "only for NONE"),
     ("strike\tNOUN\tmodifier\tair\tATTACK", "not a PLOVER category"),
     ("strike\tNOUN\tmodifier", "expected lemma"),
 ])
@@ -33,3 +34,8 @@ def test_bad_lines_name_file_and_line(line, message):
 def test_none_names_a_sense_without_an_event():
     rules = read_sense_rules(["fight\tVERB\tobject\tpoverty\tNONE"], "mine.tsv")
     assert rules["fight"][0].category == "NONE"
+
+
+def test_any_word_cue_is_read_on_none_lines():
+    rules = read_sense_rules(["call\tVERB\tpredicate\t*\tNONE"], "mine.tsv")
+    assert rules["call"][0].phrases == (("*",),)

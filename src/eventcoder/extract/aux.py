@@ -113,6 +113,7 @@ def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
     token = trigger
     previous = ""
     clausal = True  # still on a chain of complements ("agreed to lift", "insists on aiding")
+    relative = False  # above a relative clause, a governor's plan or wish is not its mode
     for _ in range(12):
         _own_markers(token, modality)
         source = according_to(token)
@@ -129,7 +130,7 @@ def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
                 modality.raise_to("hypothetical")
                 modality.speaker = modality.speaker or _speaker(token)
                 break
-            if effect in ("future", "hypothetical", "negated"):
+            if effect in ("future", "hypothetical", "negated") and not relative:
                 modality.raise_to(effect)
             if effect in CATEGORY_GOVERNORS and clausal and not modality.governor_category:
                 modality.governor_category = effect
@@ -140,6 +141,9 @@ def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
             _inverted_speech(token.sent.root, trigger, governors, modality)
             break
         clausal = clausal and (token.dep_ in COMPLEMENT_DEPS or token.dep_ == "prep" and previous == "pcomp")
+        # "sent a plan for the march, which they rejected": a relative clause states its own
+        # fact; the plan (or hope, or wish) of the clause above is not its mode.
+        relative = relative or token.dep_ == "relcl"
         previous = token.dep_
         token = token.head
     _sequence_of_tenses(modality)

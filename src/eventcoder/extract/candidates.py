@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.extract import arguments
 from eventcoder.extract.aux import Modality, read_modality, settle_reframed, speech_act_modality
-from eventcoder.extract.category import decide_category, fitting_patterns
+from eventcoder.extract.category import companion_category, decide_category, fitting_patterns
 from eventcoder.extract.parties import find_party_heads
 from eventcoder.extract.triggers import Trigger, find_triggers
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
@@ -32,6 +32,8 @@ ADJUNCT_PREPS = word_set("adjunct_preps")
 BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
+BLAMING = frozenset({"blame", "attribute"})
+MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
 
 
 @dataclass
@@ -89,9 +91,17 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
         outer = _embedding_trigger(trigger, by_token)
         if outer is not None and lexicon.governors.get(outer.token.lemma_.lower()) != "speech":
             contents.setdefault(outer.token.i, trigger)
-            continue
+            if not is_blamed_act(outer, trigger):
+                continue
         standing.append(trigger)
     return [(t, contents.get(t.token.i)) for t in standing]
+
+
+def is_blamed_act(outer: Trigger, trigger: Trigger) -> bool:
+    """"The US blamed Iran for the attack", "attributed the bombing to Houthi rebels": the act
+    blamed is reported as having happened, so it is an event of its own (done by the one
+    blamed, see _blamed_doer), besides the accusation."""
+    return outer.token.lemma_.lower() in BLAMING and trigger.pattern.category in MATERIAL_CONFLICT
 
 
 def _is_background(token: Token) -> bool:
@@ -148,11 +158,21 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
         candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
                                    alternatives=trigger.patterns[1:])
         find_party_heads(candidate)
-        candidates.append(_as_demand(_rearrange_parties(candidate)))
+        candidates += _with_companion(_as_demand(_rearrange_parties(candidate)))
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
     return candidates + obligation_candidates(sentence, lexicon, taken) + \
         readiness_candidates(sentence, lexicon, taken)
+
+
+def _with_companion(candidate: EventCandidate) -> list[EventCandidate]:
+    """The candidate, and a second record when PLOVER gives the same act two categories
+    ("sentenced to ten years in prison": SANCTION convict and COERCE arrest)."""
+    companion = companion_category(candidate.trigger, candidate.category)
+    if companion is None or candidate.category != candidate.trigger.pattern.category:
+        return [candidate]
+    category, mode = companion
+    return [candidate, replace(candidate, category=category, mode=mode, alternatives=[])]
 
 
 def _readings(trigger: Trigger, modality: Modality) -> list[TriggerPattern]:
@@ -170,7 +190,8 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
 
     These three belong with the other rearrangements in parties.find_party_heads; they
     live here only while another change holds parties.py (issue 14)."""
-    return _forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(_speaker_as_pronoun(candidate))))
+    return _blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
+        _speaker_as_pronoun(candidate)))))
 
 
 def _speaker_as_pronoun(candidate: EventCandidate) -> EventCandidate:
@@ -236,6 +257,20 @@ def _forces_move_themselves(candidate: EventCandidate) -> EventCandidate:
     moved = {t.i for t in movers} | {t.i for t in arguments.children(token, arguments.OBJECT_DEPS)
                                      if arguments.is_force(t)}
     candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & moved]
+    return candidate
+
+
+def _blamed_doer(candidate: EventCandidate) -> EventCandidate:
+    """"Blamed Iran for the attack" (the object), "attributed the bombing to Houthi rebels"
+    (the to-object): the one blamed is the doer of the act blamed."""
+    token = candidate.trigger.token
+    blamer = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ not in ("pobj", "dobj") or blamer.lemma_.lower() not in BLAMING:
+        return candidate
+    blamed = arguments.prep_objects(blamer, frozenset({"to"})) if token.dep_ == "dobj" else \
+        arguments.children(blamer, arguments.OBJECT_DEPS)
+    if blamed:
+        candidate.actor_heads = [blamed] + candidate.actor_heads
     return candidate
 
 

@@ -39,6 +39,13 @@ COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 REVERSALS = word_set("reversal_verbs")
+CROWD_NOUNS = word_set("crowd_nouns")
+AMOUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "tens", "millions", "dozen", "hundred",
+                          "thousand", "million"})
+PRISON_TERMS = word_set("prison_terms")
+SENTENCING = frozenset({"sentence", "convict", "find"})
+JAILING = frozenset({"jail", "imprison"})
+TERM_WORDS = frozenset({"year", "month", "life", "decade"})
 
 
 def fitting_patterns(trigger: "Trigger") -> list[TriggerPattern]:
@@ -51,6 +58,8 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     "China protested the visit" is an accusation, "thousands protested" a protest."""
     has_object = bool(arguments.children(token, arguments.OBJECT_DEPS))
     if pattern.has("forces") and not _moves_forces(token):
+        return False
+    if pattern.has("crowd") and not _crowd_gathers(token):
         return False
     if pattern.has("intransitive"):
         return not has_object
@@ -74,6 +83,24 @@ def _moves_forces(verb: Token) -> bool:
                for word in arguments.conjuncts(head))
 
 
+def _crowd_gathers(verb: Token) -> bool:
+    """"Thousands gathered outside parliament", "protesters assembled": a crowd that gathers
+    is a demonstration; "thousands of mourners gathered" or "ministers gathered" is not."""
+    for subject in arguments.children(verb, arguments.SUBJECT_DEPS):
+        kind = arguments.prep_objects(subject, frozenset({"of"})) if _is_amount(subject) else [subject]
+        if _is_amount(subject) and not kind or any(_is_crowd(k) for k in kind):
+            return True
+    return False
+
+
+def _is_amount(token: Token) -> bool:
+    return token.like_num or token.lower_ in AMOUNT_WORDS or token.lemma_.lower() in AMOUNT_WORDS
+
+
+def _is_crowd(token: Token) -> bool:
+    return token.lemma_.lower() in CROWD_NOUNS or token.lower_ in CROWD_NOUNS
+
+
 def decide_category(trigger: "Trigger", content: "Trigger | None", modality: Modality,
                     governors: dict[str, str]) -> tuple[str, str, bool]:
     """(category, mode, reframed): reframed says the report, not the verb, set the category."""
@@ -91,7 +118,7 @@ def _governed_category(trigger: "Trigger", content: "Trigger | None", governors:
     effect = governors.get(trigger.token.lemma_.lower())
     if content is not None and effect == "executive" and carried_out_by_orderer(trigger.token, content.token):
         return content.pattern.category, content.pattern.mode  # "ordered the arrest of"
-    if content is not None and effect in CATEGORY_GOVERNORS:
+    if content is not None and effect in CATEGORY_GOVERNORS and not pattern.has("sense"):
         if effect == "AGREE" and content.pattern.category not in COOPERATIVE \
                 and content.token.head.lemma_.lower() not in REVERSALS:
             return "THREATEN", ""  # "vowed to retaliate"
@@ -191,3 +218,31 @@ def relabelled_category(category: str, probabilities: dict[str, float], classifi
             probability - probabilities.get(category, 0.0) >= policy.relabel_margin:
         return best
     return category
+
+
+def companion_category(trigger: "Trigger", category: str) -> tuple[str, str] | None:
+    """The second category PLOVER gives the same act, or None. "Convictions that result in
+    imprisonment should also be coded as COERCE arrest" (PLOVER manual, SANCTION): "sentenced
+    to ten years in prison", "a life sentence" are SANCTION convict and COERCE arrest, and
+    "was jailed for six years" (a term, so a court's sentence) is COERCE arrest and SANCTION
+    convict. Being jailed or held with no term stays an arrest only. Protesters who clash
+    with police riot (PROTEST riot) and fight them (ASSAULT)."""
+    token = trigger.token
+    words = {t.lemma_.lower() for t in _own_words(token)}
+    if category == "SANCTION" and token.lemma_.lower() in SENTENCING and words & PRISON_TERMS:
+        return "COERCE", "arrest"
+    if category == "COERCE" and token.lemma_.lower() in JAILING and words & TERM_WORDS:
+        return "SANCTION", "convict"
+    if category == "PROTEST" and trigger.pattern.mode == "riot" and token.lemma_.lower() == "clash":
+        return "ASSAULT", ""  # protesters clashing with police: a riot, and violence between them
+    return None
+
+
+def _own_words(token: Token) -> list[Token]:
+    """The words of the token's phrase without coordinated clauses: in "was convicted and
+    sentenced to life", "life" belongs to "sentenced", not to "convicted"."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ not in ("conj", "cc", "relcl", "advcl", "ccomp", "parataxis"):
+            found += _own_words(child)
+    return found

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
-from eventcoder.knowledge.senses import NO_EVENT, SenseRule, shipped_sense_rules
+from eventcoder.knowledge.senses import ANY_CUE, NO_EVENT, SenseRule, shipped_sense_rules
 from eventcoder.knowledge.words import word_set
 
 VERB_TAGS = frozenset({"VERB"})
@@ -26,6 +26,7 @@ TIME_WORDS = word_set("time_words")
 COLLECTIVES = word_set("collectives")
 QUANTITY_PREPS = frozenset({"of", "in", "worth"})
 SENSE_RULES = shipped_sense_rules()
+SENSE_FLAGS = frozenset({"sense"})  # a reading a sense rule gave: its cue, not a governor, decides
 
 
 @dataclass
@@ -142,13 +143,37 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         return [_lemmas(o) for o in objects]
     if cue == "prep":
         return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]
-    if cue == "prep_object":
-        objects = [o for p in token.children if p.dep_ == "prep"
+    if cue == "prep_object":  # a passive's "by" (dep agent) too: "was killed by his lions"
+        objects = [o for p in token.children if p.dep_ in ("prep", "agent")
                    for c in p.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
         return [_lemmas(o) for o in objects]
+    if cue == "subject":
+        return [_lemmas(s) for s in _subjects(token)]
+    if cue == "predicate":
+        return _predicate_words(token)
     if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":  # governor
         return [(token.head.lemma_.lower(),)]
     return []
+
+
+def _subjects(token: Token) -> list[Token]:
+    """Who does it: a verb's subject, a noun's possessor ("protesters' clashes"), with conjuncts."""
+    deps = ("nsubj",) if token.pos_ == "VERB" else ("poss",)
+    return [s for c in token.children if c.dep_ in deps for s in (c, *c.conjuncts)]
+
+
+def _predicate_words(token: Token) -> list[tuple[str, ...]]:
+    """What the object is called: "called the deal *lousy*", "called the inquiry a *witch
+    hunt*", "described the attacks *as a dastardly act*" - every word of the predicate, and
+    its head's run of modifiers."""
+    predicates = [c for c in token.children if c.dep_ in ("oprd", "acomp")]
+    # 'called the deal "lousy"': an adjective after its noun is a predicate the parser hung on the noun
+    predicates += [a for o in token.children if o.dep_ == "dobj" for a in o.rights if a.dep_ == "amod"]
+    predicates += [o for p in token.children if p.dep_ == "prep" and p.lower_ == "as"
+                   for o in p.children if o.dep_ == "pobj"]
+    words = [(t.lemma_.lower(),) for p in predicates for t in p.subtree if t.is_alpha]
+    words += [(t.lower_,) for p in predicates for t in p.subtree if t.is_alpha]
+    return words + [_lemmas(p) for p in predicates]
 
 
 def _is_time(preposition: Token) -> bool:
@@ -159,6 +184,8 @@ def _is_time(preposition: Token) -> bool:
 
 def _cue_present(token: Token, rule: SenseRule) -> bool:
     found = _cue_words(token, rule.cue)
+    if ANY_CUE in rule.phrases and found:
+        return True
     return any(_ends_with(words, phrase) for words in found for phrase in rule.phrases)
 
 
@@ -166,7 +193,7 @@ def sense_reading(token: Token, rules: dict[str, tuple[SenseRule, ...]] = SENSE_
     """The reading a sense rule gives the token ("air strikes" -> ASSAULT), or None."""
     for rule in rules.get(token.lemma_.lower(), ()):
         if pos_matches(token, rule.pos) and _cue_present(token, rule):
-            return TriggerPattern((rule.lemma,), rule.pos, rule.category, rule.mode, frozenset(), rule.source)
+            return TriggerPattern((rule.lemma,), rule.pos, rule.category, rule.mode, SENSE_FLAGS, rule.source)
     return None
 
 

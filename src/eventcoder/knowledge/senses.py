@@ -17,7 +17,8 @@ from typing import Iterable
 from eventcoder.errors import DictionaryError
 from eventcoder.ontology import CATEGORIES
 
-CUES = ("modifier", "object", "prep", "prep_object", "governor")
+CUES = ("modifier", "object", "prep", "prep_object", "governor", "subject", "predicate")
+ANY_CUE = ("*",)  # a cue phrase that matches any word there: only for NONE lines
 NO_EVENT = "NONE"  # a sense that names no event ("fight corruption")
 SENSE_POS = ("VERB", "NOUN")
 
@@ -50,6 +51,8 @@ def parse_sense_line(line: str, where: str) -> SenseRule | None:
     if category not in CATEGORIES and category != NO_EVENT:
         raise DictionaryError(f"{where}: {category!r} is not a PLOVER category (or {NO_EVENT})")
     words = tuple(tuple(p.split()) for p in phrases.lower().split("|") if p.strip())
+    if ANY_CUE in words and category != NO_EVENT:
+        raise DictionaryError(f"{where}: the cue phrase '*' (any word) is only for {NO_EVENT} lines")
     return SenseRule(lemma.lower(), pos, cue, words, category, mode, where)
 
 

@@ -80,6 +80,8 @@ WORD_LISTS = (
     "adjunct_preps", "background_preps", "reversal_verbs",
     # extract/category.py: movements of armed forces
     "force_nouns",
+    # extract/category.py: crowds that gather to protest, prison terms of a sentence
+    "crowd_nouns", "prison_terms",
 )
 
 
