@@ -82,16 +82,23 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
     triggers = [t for t in find_triggers(sentence, lexicon) if not _is_description(t, lexicon)]
     covered = {tok.i for t in triggers for tok in t.tokens if tok.i != t.token.i}
     triggers = [t for t in triggers if t.token.i not in covered]
-    by_token = {t.token.i: t for t in triggers}
+    by_token = {t.token.i: t for t in triggers if not _bare_event_noun(t)}
     contents: dict[int, Trigger] = {}
     standing = []
     for trigger in triggers:
-        outer = _embedding_trigger(trigger, by_token)
+        outer = None if _bare_event_noun(trigger) else _embedding_trigger(trigger, by_token)
         if outer is not None and lexicon.governors.get(outer.token.lemma_.lower()) != "speech":
             contents.setdefault(outer.token.i, trigger)
             continue
         standing.append(trigger)
     return [(t, contents.get(t.token.i)) for t in standing]
+
+
+def _bare_event_noun(trigger: Trigger) -> bool:
+    """"agree a solution with the opposition": a noun that needs an argument and has none
+    names a party or a thing here, not an event, so it is no other trigger's content."""
+    token = trigger.token
+    return trigger.pattern.has("arg") and token.pos_ != "VERB" and not arguments.has_argument(token)
 
 
 def _is_background(token: Token) -> bool:
@@ -107,7 +114,7 @@ def _is_background(token: Token) -> bool:
 def _names_event(trigger: Trigger, modality: Modality) -> bool:
     """False for an event noun with no argument ("the opposition"), a condition or purpose
     ("unless Israel rescinds ...", "to demand reforms") and a background event."""
-    if trigger.pattern.has("arg") and trigger.token.pos_ != "VERB" and not arguments.has_argument(trigger.token):
+    if _bare_event_noun(trigger):
         return False
     if modality.modals & NOT_EVENTS:
         return False

@@ -137,8 +137,8 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         return [(c.lemma_.lower(),) for c in modifiers] + [(c.lower_,) for c in modifiers] + \
             [_lemmas(token)[:-1]]
-    if cue == "object":
-        objects = [o for c in token.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    if cue == "object":  # a passive's subject is its object: "the new rules were released"
+        objects = [o for c in token.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
         return [_lemmas(o) for o in objects]
     if cue == "prep":
         return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]

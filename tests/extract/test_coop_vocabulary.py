@@ -1,0 +1,83 @@
+"""Cooperative and request categories in the words of real news (issue 14): concessions,
+permissions, withdrawals, recommendations, assurances, and the cooperative verbs whose
+object says nothing passed between parties. Sentences written for these tests, never taken
+from a gold or dev file."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def categories(coder, text: str) -> list[str]:
+    return [e.event for e in coder.code_text(text, pub_date="2024-03-15")]
+
+
+@pytest.mark.parametrize("text, category", [
+    # CONCEDE: giving in, waiving a right, undoing a conviction, dropping a demand, admitting guilt
+    ("The Kenyan government gave up its plan to tax mobile money.", "CONCEDE"),
+    ("The Peruvian senator waived his immunity from prosecution.", "CONCEDE"),
+    ("A Turkish court acquitted the German journalist.", "CONCEDE"),
+    ("Brazil's Supreme Court overturned the conviction of the former president.", "CONCEDE"),
+    ("The Serbian government dropped the new curfew measures after two nights of protests.", "CONCEDE"),
+    ("The Nigerian union dropped its demand for a minimum wage of 60,000 naira.", "CONCEDE"),
+    ("The former Kenyan minister confessed to the bribery before the tribunal.", "CONCEDE"),
+    ("The French ambassador apologized to Algeria for the remarks.", "CONCEDE"),
+    # RETREAT: permission is access granted; armed forces leaving a country withdraw
+    ("The Egyptian army gave the Red Crescent permission to enter Rafah.", "RETREAT"),
+    ("French troops left Mali in 2022.", "RETREAT"),
+    # REQUEST: a recommendation asks for a course of action
+    ("The Kenyan electoral commission recommended a recount in Nairobi.", "REQUEST"),
+    ("A Brazilian congressional committee's recommendation of charges against the president angered Lula.",
+     "REQUEST"),
+    # AGREE: assurances given are promises
+    ("Washington gave the Kurdish forces assurances that it would protect them.", "AGREE"),
+    ("The Turkish government's assurance to Sweden satisfied NATO.", "AGREE"),
+])
+def test_cooperative_vocabulary(coder, text, category):
+    assert category in categories(coder, text)
+
+
+def test_an_apology_is_a_concession_not_support(coder):
+    assert categories(coder, "The Japanese prime minister apologized to South Korea.") == ["CONCEDE"]
+
+
+def test_a_minister_leaving_is_no_withdrawal(coder):
+    """`forces`: only armed force leaving a place is a RETREAT."""
+    assert "RETREAT" not in categories(coder, "The Kenyan foreign minister left Addis Ababa on Monday.")
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The Mexican president signed an executive order on water rights.", "SUPPORT"),
+    ("The governor of Texas signed the bill into law on Friday.", "SUPPORT"),
+    ("The Brazilian president delivered a speech to the United Nations.", "AID"),
+    ("The Chinese foreign minister gave a press conference in Beijing.", "AID"),
+    ("The Kenyan health ministry released a statement on Monday.", "RETREAT"),
+    ("New rules on Cuban flights were released by the US State Department.", "RETREAT"),
+])
+def test_no_act_between_parties(coder, text, category):
+    """Signing a domestic order, giving a speech, releasing a document: the object says the
+    cooperative verb names no event (word sense NONE in _senses.tsv)."""
+    assert category not in categories(coder, text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Egypt signed a trade agreement with Sudan.", "SUPPORT"),
+    ("Hamas released two Israeli hostages on Monday.", "RETREAT"),
+    ("Japan delivered 40 tonnes of food aid to Ukraine.", "AID"),
+])
+def test_the_same_verbs_still_code_acts_between_parties(coder, text, category):
+    assert category in categories(coder, text)
+
+
+def test_a_decision_alone_is_no_agreement(coder):
+    """"decide"/"decision" only govern (decided to withdraw: the withdrawal, reported as
+    decided); on their own they name no AGREE."""
+    assert "AGREE" not in categories(coder, "The Indian Supreme Court's decision surprised the government in Delhi.")
+
+
+def test_a_bare_party_noun_is_no_content(coder):
+    """"agree a solution with the opposition": the opposition is a party, not an event the
+    agreement is about (an `arg` noun without its argument embeds nothing)."""
+    found = coder.code_text("The Kenyan president said he would agree a deal with the opposition.",
+                            pub_date="2024-03-15")
+    assert [e.event for e in found] == ["AGREE"]
