@@ -81,3 +81,40 @@ def test_a_bare_party_noun_is_no_content(coder):
     found = coder.code_text("The Kenyan president said he would agree a deal with the opposition.",
                             pub_date="2024-03-15")
     assert [e.event for e in found] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The United States withdrew from the nuclear treaty with Russia.",
+    "Argentina withdrew from the trade talks with Brazil.",
+])
+def test_leaving_an_agreement_or_talks_is_sanction_withdraw(coder, text):
+    """PLOVER SANCTION withdraw: leaving a group, an agreement or a negotiation; RETREAT
+    withdraw is forces leaving territory."""
+    found = coder.code_text(text, pub_date="2024-03-15")
+    assert [(e.event, e.mode) for e in found] == [("SANCTION", "withdraw")]
+
+
+def test_troops_withdrawing_stay_a_retreat(coder):
+    found = coder.code_text("Russia withdrew its troops from the Kherson region.", pub_date="2024-03-15")
+    assert [(e.event, e.mode) for e in found] == [("RETREAT", "withdraw")]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The Kenyan senator sought the nomination of the Jubilee party.", "REQUEST"),
+    ("The Taliban seek to retake control of the north of Afghanistan.", "REQUEST"),
+    ("The Argentine government proposed a bill on abortion.", "AGREE"),
+    ("The Indian parliament voted to establish procedural rules for the inquiry.", "AGREE"),
+    ("The Kenyan ministry provided details of the plan to reporters.", "AID"),
+    ("The Mexican senator joined the Morena party in 2018.", "COOPERATE"),
+])
+def test_no_request_offer_aid_or_cooperation_between_parties(coder, text, category):
+    assert category not in categories(coder, text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Ukraine sought military help from Poland.", "REQUEST"),
+    ("Japan proposed a ceasefire to Russia and Ukraine.", "AGREE"),
+    ("Germany provided Ukraine with air defence systems.", "AID"),
+])
+def test_requests_offers_and_aid_between_parties_stay(coder, text, category):
+    assert category in categories(coder, text)
