@@ -118,3 +118,18 @@ def test_no_request_offer_aid_or_cooperation_between_parties(coder, text, catego
 ])
 def test_requests_offers_and_aid_between_parties_stay(coder, text, category):
     assert category in categories(coder, text)
+
+
+def test_telling_someone_to_act_is_a_request_on_them(coder):
+    found = coder.code_text("China told Japan to release the fishermen.", pub_date="2024-03-15")
+    assert [(e.event, [a.country for a in e.actor], [r.country for r in e.recipient]) for e in found] == \
+        [("REQUEST", ["CHN"], ["JPN"])]
+
+
+def test_being_told_not_to_act_is_a_request(coder):
+    found = coder.code_text("Kenyan officials were told not to publish the figures.", pub_date="2024-03-15")
+    assert [(e.event, [r.country for r in e.recipient]) for e in found] == [("REQUEST", ["KEN"])]
+
+
+def test_telling_reporters_something_is_no_request(coder):
+    assert "REQUEST" not in categories(coder, "The Kenyan minister told reporters that the talks had failed.")

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.extract import arguments
 from eventcoder.extract.aux import Modality, read_modality, settle_reframed, speech_act_modality
-from eventcoder.extract.category import decide_category, fitting_patterns
+from eventcoder.extract.category import decide_category, fitting_patterns, is_directive
 from eventcoder.extract.parties import find_party_heads
 from eventcoder.extract.triggers import Trigger, find_triggers
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
@@ -71,6 +71,11 @@ def _governing_object(verb: Token, by_token: dict[int, Trigger]) -> Trigger | No
     return None
 
 
+def _directs(trigger: Trigger) -> bool:
+    """"told Japan to release": the act told is the directive's content, not a report of it."""
+    return trigger.pattern.has("directive") and is_directive(trigger.token)
+
+
 def _is_description(trigger: Trigger, lexicon: Lexicon) -> bool:
     token = trigger.token
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and \
@@ -87,7 +92,8 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
     standing = []
     for trigger in triggers:
         outer = None if _bare_event_noun(trigger) else _embedding_trigger(trigger, by_token)
-        if outer is not None and lexicon.governors.get(outer.token.lemma_.lower()) != "speech":
+        if outer is not None and (lexicon.governors.get(outer.token.lemma_.lower()) != "speech" or
+                                  _directs(outer)):
             contents.setdefault(outer.token.i, trigger)
             continue
         standing.append(trigger)

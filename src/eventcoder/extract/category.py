@@ -52,11 +52,21 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     has_object = bool(arguments.children(token, arguments.OBJECT_DEPS))
     if pattern.has("forces") and not _moves_forces(token):
         return False
+    if pattern.has("directive"):
+        return is_directive(token)
     if pattern.has("intransitive"):
         return not has_object
     if pattern.has("transitive"):
         return has_object or arguments.is_passive(token) or _object_of_complement(token)
     return True
+
+
+def is_directive(verb: Token) -> bool:
+    """"China told Japan to release the fishermen", "officials were told not to publish": a
+    verb of saying with an addressee and a to-infinitive tells the addressee to act."""
+    addressee = arguments.children(verb, arguments.OBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
+    return bool(addressee) and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                   for c in verb.children)
 
 
 def _object_of_complement(verb: Token) -> bool:
