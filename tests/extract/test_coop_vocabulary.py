@@ -133,3 +133,22 @@ def test_being_told_not_to_act_is_a_request(coder):
 
 def test_telling_reporters_something_is_no_request(coder):
     assert "REQUEST" not in categories(coder, "The Kenyan minister told reporters that the talks had failed.")
+
+
+def test_congratulations_in_a_quote_are_the_speakers_support(coder):
+    found = coder.code_text('The Kenyan president wrote, "Congratulations to Nigeria on a peaceful election."',
+                            pub_date="2024-03-15")
+    assert [(e.event, [a.country for a in e.actor]) for e in found] == [("SUPPORT", ["KEN"])]
+
+
+def test_congratulations_outside_speech_name_no_event(coder):
+    assert "SUPPORT" not in categories(coder, "Congratulations poured into Abuja from across Africa.")
+
+
+@pytest.mark.parametrize("text", [
+    "The curfew, which the Thai army lifted on Monday, had lasted a month.",
+    "Protests followed the new Serbian lockdown measures, which the government dropped after two days.",
+])
+def test_a_relative_pronoun_stands_for_its_noun_in_a_pattern(coder, text):
+    """"lift curfew", "drop measure": in a relative clause the object is the antecedent."""
+    assert "CONCEDE" in categories(coder, text)

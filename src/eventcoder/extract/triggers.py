@@ -25,6 +25,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 TIME_WORDS = word_set("time_words")
 COLLECTIVES = word_set("collectives")
 QUANTITY_PREPS = frozenset({"of", "in", "worth"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SENSE_RULES = shipped_sense_rules()
 
 
@@ -86,10 +87,13 @@ def _is_quantity(token: Token) -> bool:
 
 def _dependents(token: Token) -> list[Token]:
     """The token's children and, through an amount, what it measures: in "sent $50 million
-    in humanitarian aid" the aid is what was sent."""
+    in humanitarian aid" the aid is what was sent; in a relative clause, the noun its
+    relative pronoun stands for ("the curfew, which the army lifted")."""
     found = []
     for child in token.children:
         found.append(child)
+        if token.dep_ == "relcl" and child.tag_ in RELATIVE_TAGS:
+            found.append(token.head)  # "measures, which the government dropped": the measures
         if child.dep_ in ("dobj", "nsubjpass", "pobj") and _is_quantity(child):
             found += [o for p in child.children if p.dep_ == "prep" and p.lower_ in QUANTITY_PREPS
                       for o in p.children if o.dep_ == "pobj"]
