@@ -22,6 +22,7 @@ def categories(coder, text: str) -> list[str]:
     ("The Nigerian union dropped its demand for a minimum wage of 60,000 naira.", "CONCEDE"),
     ("The former Kenyan minister confessed to the bribery before the tribunal.", "CONCEDE"),
     ("The French ambassador apologized to Algeria for the remarks.", "CONCEDE"),
+    ("The British government reversed its decision to exclude foreign workers from the scheme.", "CONCEDE"),
     # RETREAT: permission is access granted; armed forces leaving a country withdraw
     ("The Egyptian army gave the Red Crescent permission to enter Rafah.", "RETREAT"),
     ("French troops left Mali in 2022.", "RETREAT"),
