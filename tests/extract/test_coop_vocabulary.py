@@ -153,3 +153,28 @@ def test_congratulations_outside_speech_name_no_event(coder):
 def test_a_relative_pronoun_stands_for_its_noun_in_a_pattern(coder, text):
     """"lift curfew", "drop measure": in a relative clause the object is the antecedent."""
     assert "CONCEDE" in categories(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya and Ethiopia reached an agreement on the border crossing.",
+    "Canada and Mexico have agreed a new trade deal.",
+])
+def test_an_agreement_reached_is_support(coder, text):
+    """PLOVER SUPPORT: ratify, sign or finalize an agreement; agreeing *to* act stays AGREE."""
+    assert "SUPPORT" in categories(coder, text)
+
+
+def test_agreeing_to_act_stays_agree(coder):
+    assert categories(coder, "Kenya agreed to reopen the border with Ethiopia.") == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary pledged its full support for the Polish initiative.",
+    "The Canadian government promised support for Ukraine.",
+])
+def test_pledged_support_is_support(coder, text):
+    assert categories(coder, text) == ["SUPPORT"]
+
+
+def test_a_promise_to_act_stays_agree(coder):
+    assert categories(coder, "Japan promised to recognize Palestine.") == ["AGREE"]

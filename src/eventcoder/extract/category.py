@@ -105,8 +105,17 @@ def _governed_category(trigger: "Trigger", content: "Trigger | None", governors:
         if effect == "AGREE" and content.pattern.category not in COOPERATIVE \
                 and content.token.head.lemma_.lower() not in REVERSALS:
             return "THREATEN", ""  # "vowed to retaliate"
+        if effect == "AGREE" and _pledged_support(content):
+            return "SUPPORT", ""
         return effect, content.pattern.mode if effect == "REJECT" else ""
     return pattern.category, pattern.mode
+
+
+def _pledged_support(content: "Trigger") -> bool:
+    """"pledged his full support for the initiative", "promised Washington's backing": to
+    pledge support is to express it now (SUPPORT is verbal), not a promise of a later act
+    ("promised to recognize the state" stays AGREE: the content is a verb)."""
+    return content.pattern.category == "SUPPORT" and content.token.pos_ in ("NOUN", "PROPN")
 
 
 def carried_out_by_orderer(order: Token, content: Token) -> bool:
