@@ -178,3 +178,18 @@ def test_pledged_support_is_support(coder, text):
 
 def test_a_promise_to_act_stays_agree(coder):
     assert categories(coder, "Japan promised to recognize Palestine.") == ["AGREE"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Ghana contributed 800 soldiers to the UN peacekeeping mission in Mali.", "military"),
+    ("The United States evacuated 10,500 people from Haiti.", "humanitarian"),
+    ("Lithuania opened its borders to refugees in 1997.", "humanitarian"),
+])
+def test_personnel_evacuation_and_asylum_are_aid(coder, text, mode):
+    """PLOVER AID: military assistance including personnel, emergency assistance, asylum."""
+    found = coder.code_text(text, pub_date="2024-03-15")
+    assert ("AID", mode) in [(e.event, e.mode) for e in found]
+
+
+def test_evacuating_a_base_stays_a_retreat(coder):
+    assert categories(coder, "Russia evacuated its base in Syria.") == ["RETREAT"]
