@@ -193,3 +193,28 @@ def test_personnel_evacuation_and_asylum_are_aid(coder, text, mode):
 
 def test_evacuating_a_base_stays_a_retreat(coder):
     assert categories(coder, "Russia evacuated its base in Syria.") == ["RETREAT"]
+
+
+def test_calling_off_a_strike_is_a_concession_not_a_call_for_one(coder):
+    """`call` governs as REQUEST ("called for sanctions"), but in `call off` it is another word."""
+    assert categories(coder, "Kenyan doctors called off their strike after talks with the government.") == ["CONCEDE"]
+
+
+def test_a_time_is_no_preposition_of_a_pattern(coder):
+    """"called the Ethiopian prime minister on Friday" is a phone call, not a `call on` plea."""
+    assert categories(coder, "The Kenyan president called the Ethiopian prime minister on Friday.") == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Musicians in Kenya have lifted their boycott of the national theatre.",
+    "The United States reduced tariffs on Chinese exports.",
+    "Kenyan prosecutors dropped the investigation of the former governor.",
+])
+def test_easing_pressure_is_a_concession(coder, text):
+    assert "CONCEDE" in categories(coder, text)
+
+
+def test_deploying_peacekeepers_is_military_aid(coder):
+    found = coder.code_text("Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.",
+                            pub_date="2024-03-15")
+    assert [(e.event, e.mode) for e in found] == [("AID", "military")]

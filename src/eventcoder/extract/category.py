@@ -98,7 +98,7 @@ def _governed_category(trigger: "Trigger", content: "Trigger | None", governors:
     """A governor that names the act ("agreed to", "refused to", "demanded") with the
     trigger's event as its content; else the trigger's own reading."""
     pattern = trigger.pattern
-    effect = governors.get(trigger.token.lemma_.lower())
+    effect = _governor_of(pattern, trigger.token, governors)
     if content is not None and effect == "executive" and carried_out_by_orderer(trigger.token, content.token):
         return content.pattern.category, content.pattern.mode  # "ordered the arrest of"
     if content is not None and effect in CATEGORY_GOVERNORS:
@@ -116,6 +116,14 @@ def _pledged_support(content: "Trigger") -> bool:
     pledge support is to express it now (SUPPORT is verbal), not a promise of a later act
     ("promised to recognize the state" stays AGREE: the content is a verb)."""
     return content.pattern.category == "SUPPORT" and content.token.pos_ in ("NOUN", "PROPN")
+
+
+def _governor_of(pattern: TriggerPattern, token: Token, governors: dict[str, str]) -> str | None:
+    """The governor effect of the trigger's word, unless a longer pattern made it another
+    word: "called off the strike" is no call for a strike (`call` governs as REQUEST)."""
+    if len(pattern.words) > 1:
+        return governors.get(" ".join(pattern.words))
+    return governors.get(token.lemma_.lower())
 
 
 def carried_out_by_orderer(order: Token, content: Token) -> bool:

@@ -70,6 +70,8 @@ def _dependent_match(token: Token, pattern: TriggerPattern) -> list[Token] | Non
     rest.remove(next(w for w in pattern.words if w in forms))
     matched = [token]
     for child in _dependents(token):
+        if child.dep_ == "prep" and _is_time(child):
+            continue  # "called Lavrov on Friday" is no "call on"
         for word in rest:
             if word in lemma_and_lowercase(child):
                 matched.append(child)
