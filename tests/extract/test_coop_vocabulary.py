@@ -218,3 +218,9 @@ def test_deploying_peacekeepers_is_military_aid(coder):
     found = coder.code_text("Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.",
                             pub_date="2024-03-15")
     assert [(e.event, e.mode) for e in found] == [("AID", "military")]
+
+
+def test_saying_something_must_be_done_is_a_request_in_the_passive_too(coder):
+    found = coder.code_text("The Greek foreign minister said the status of the museum must be maintained.",
+                            pub_date="2024-03-15")
+    assert [(e.event, [a.country for a in e.actor]) for e in found] == [("REQUEST", ["GRC"])]

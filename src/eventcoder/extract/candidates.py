@@ -269,7 +269,7 @@ def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> 
         if verb.i in taken or verb.dep_ != "ccomp" or lexicon.governors.get(verb.head.lemma_.lower()) != "speech":
             continue
         modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
-        subject = arguments.children(verb, arguments.SUBJECT_DEPS)
+        subject = arguments.children(verb, arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
         speaker = arguments.children(verb.head, arguments.SUBJECT_DEPS)
         if modal is None or not subject or not speaker:
             continue
