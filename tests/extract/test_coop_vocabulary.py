@@ -224,3 +224,12 @@ def test_saying_something_must_be_done_is_a_request_in_the_passive_too(coder):
     found = coder.code_text("The Greek foreign minister said the status of the museum must be maintained.",
                             pub_date="2024-03-15")
     assert [(e.event, [a.country for a in e.actor]) for e in found] == [("REQUEST", ["GRC"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish minister called the Greek proposal a provocation.",
+    "The Kenyan president called the opposition's investigation a witch hunt.",
+])
+def test_calling_something_a_name_is_no_call_and_no_request(coder, text):
+    found = categories(coder, text)
+    assert "CONSULT" not in found and "REQUEST" not in found

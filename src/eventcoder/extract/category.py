@@ -54,6 +54,8 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
         return False
     if pattern.has("directive"):
         return is_directive(token)
+    if pattern.has("not_naming") and arguments.children(token, frozenset({"oprd"})):
+        return False  # "called the deal lousy", "called him a traitor": a name given, no call
     if pattern.has("intransitive"):
         return not has_object
     if pattern.has("transitive"):
