@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.extract import arguments
 from eventcoder.extract.aux import Modality, read_modality, settle_reframed, speech_act_modality
-from eventcoder.extract.category import companion_category, decide_category, fitting_patterns
+from eventcoder.extract.category import companion_category, decide_category, fitting_patterns, is_directive
 from eventcoder.extract.parties import find_party_heads
 from eventcoder.extract.triggers import Trigger, find_triggers
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
@@ -73,6 +73,11 @@ def _governing_object(verb: Token, by_token: dict[int, Trigger]) -> Trigger | No
     return None
 
 
+def _directs(trigger: Trigger) -> bool:
+    """"told Japan to release": the act told is the directive's content, not a report of it."""
+    return trigger.pattern.has("directive") and is_directive(trigger.token)
+
+
 def _is_description(trigger: Trigger, lexicon: Lexicon) -> bool:
     token = trigger.token
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and \
@@ -84,12 +89,13 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
     triggers = [t for t in find_triggers(sentence, lexicon) if not _is_description(t, lexicon)]
     covered = {tok.i for t in triggers for tok in t.tokens if tok.i != t.token.i}
     triggers = [t for t in triggers if t.token.i not in covered]
-    by_token = {t.token.i: t for t in triggers}
+    by_token = {t.token.i: t for t in triggers if not _bare_event_noun(t)}
     contents: dict[int, Trigger] = {}
     standing = []
     for trigger in triggers:
-        outer = _embedding_trigger(trigger, by_token)
-        if outer is not None and lexicon.governors.get(outer.token.lemma_.lower()) != "speech":
+        outer = None if _bare_event_noun(trigger) else _embedding_trigger(trigger, by_token)
+        if outer is not None and (lexicon.governors.get(outer.token.lemma_.lower()) != "speech" or
+                                  _directs(outer)):
             contents.setdefault(outer.token.i, trigger)
             if not is_blamed_act(outer, trigger):
                 continue
@@ -102,6 +108,13 @@ def is_blamed_act(outer: Trigger, trigger: Trigger) -> bool:
     blamed is reported as having happened, so it is an event of its own (done by the one
     blamed, see _blamed_doer), besides the accusation."""
     return outer.token.lemma_.lower() in BLAMING and trigger.pattern.category in MATERIAL_CONFLICT
+
+
+def _bare_event_noun(trigger: Trigger) -> bool:
+    """"agree a solution with the opposition": a noun that needs an argument and has none
+    names a party or a thing here, not an event, so it is no other trigger's content."""
+    token = trigger.token
+    return trigger.pattern.has("arg") and token.pos_ != "VERB" and not arguments.has_argument(token)
 
 
 def _is_background(token: Token) -> bool:
@@ -117,7 +130,7 @@ def _is_background(token: Token) -> bool:
 def _names_event(trigger: Trigger, modality: Modality) -> bool:
     """False for an event noun with no argument ("the opposition"), a condition or purpose
     ("unless Israel rescinds ...", "to demand reforms") and a background event."""
-    if trigger.pattern.has("arg") and trigger.token.pos_ != "VERB" and not arguments.has_argument(trigger.token):
+    if _bare_event_noun(trigger):
         return False
     if modality.modals & NOT_EVENTS:
         return False
@@ -291,7 +304,7 @@ def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> 
         if verb.i in taken or verb.dep_ != "ccomp" or lexicon.governors.get(verb.head.lemma_.lower()) != "speech":
             continue
         modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
-        subject = arguments.children(verb, arguments.SUBJECT_DEPS)
+        subject = arguments.children(verb, arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
         speaker = arguments.children(verb.head, arguments.SUBJECT_DEPS)
         if modal is None or not subject or not speaker:
             continue

@@ -61,11 +61,23 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
         return False
     if pattern.has("crowd") and not _crowd_gathers(token):
         return False
+    if pattern.has("directive"):
+        return is_directive(token)
+    if pattern.has("not_naming") and arguments.children(token, frozenset({"oprd"})):
+        return False  # "called the deal lousy", "called him a traitor": a name given, no call
     if pattern.has("intransitive"):
         return not has_object
     if pattern.has("transitive"):
         return has_object or arguments.is_passive(token) or _object_of_complement(token)
     return True
+
+
+def is_directive(verb: Token) -> bool:
+    """"China told Japan to release the fishermen", "officials were told not to publish": a
+    verb of saying with an addressee and a to-infinitive tells the addressee to act."""
+    addressee = arguments.children(verb, arguments.OBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
+    return bool(addressee) and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                                   for c in verb.children)
 
 
 def _object_of_complement(verb: Token) -> bool:
@@ -115,15 +127,32 @@ def _governed_category(trigger: "Trigger", content: "Trigger | None", governors:
     """A governor that names the act ("agreed to", "refused to", "demanded") with the
     trigger's event as its content; else the trigger's own reading."""
     pattern = trigger.pattern
-    effect = governors.get(trigger.token.lemma_.lower())
+    effect = _governor_of(pattern, trigger.token, governors)
     if content is not None and effect == "executive" and carried_out_by_orderer(trigger.token, content.token):
         return content.pattern.category, content.pattern.mode  # "ordered the arrest of"
     if content is not None and effect in CATEGORY_GOVERNORS and not pattern.has("sense"):
         if effect == "AGREE" and content.pattern.category not in COOPERATIVE \
                 and content.token.head.lemma_.lower() not in REVERSALS:
             return "THREATEN", ""  # "vowed to retaliate"
+        if effect == "AGREE" and _pledged_support(content):
+            return "SUPPORT", ""
         return effect, content.pattern.mode if effect == "REJECT" else ""
     return pattern.category, pattern.mode
+
+
+def _pledged_support(content: "Trigger") -> bool:
+    """"pledged his full support for the initiative", "promised Washington's backing": to
+    pledge support is to express it now (SUPPORT is verbal), not a promise of a later act
+    ("promised to recognize the state" stays AGREE: the content is a verb)."""
+    return content.pattern.category == "SUPPORT" and content.token.pos_ in ("NOUN", "PROPN")
+
+
+def _governor_of(pattern: TriggerPattern, token: Token, governors: dict[str, str]) -> str | None:
+    """The governor effect of the trigger's word, unless a longer pattern made it another
+    word: "called off the strike" is no call for a strike (`call` governs as REQUEST)."""
+    if len(pattern.words) > 1:
+        return governors.get(" ".join(pattern.words))
+    return governors.get(token.lemma_.lower())
 
 
 def carried_out_by_orderer(order: Token, content: Token) -> bool:

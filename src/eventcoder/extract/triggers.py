@@ -25,6 +25,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 TIME_WORDS = word_set("time_words")
 COLLECTIVES = word_set("collectives")
 QUANTITY_PREPS = frozenset({"of", "in", "worth"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SENSE_RULES = shipped_sense_rules()
 SENSE_FLAGS = frozenset({"sense"})  # a reading a sense rule gave: its cue, not a governor, decides
 
@@ -70,6 +71,8 @@ def _dependent_match(token: Token, pattern: TriggerPattern) -> list[Token] | Non
     rest.remove(next(w for w in pattern.words if w in forms))
     matched = [token]
     for child in _dependents(token):
+        if child.dep_ == "prep" and _is_time(child):
+            continue  # "called Lavrov on Friday" is no "call on"
         for word in rest:
             if word in lemma_and_lowercase(child):
                 matched.append(child)
@@ -87,10 +90,13 @@ def _is_quantity(token: Token) -> bool:
 
 def _dependents(token: Token) -> list[Token]:
     """The token's children and, through an amount, what it measures: in "sent $50 million
-    in humanitarian aid" the aid is what was sent."""
+    in humanitarian aid" the aid is what was sent; in a relative clause, the noun its
+    relative pronoun stands for ("the curfew, which the army lifted")."""
     found = []
     for child in token.children:
         found.append(child)
+        if token.dep_ == "relcl" and child.tag_ in RELATIVE_TAGS:
+            found.append(token.head)  # "measures, which the government dropped": the measures
         if child.dep_ in ("dobj", "nsubjpass", "pobj") and _is_quantity(child):
             found += [o for p in child.children if p.dep_ == "prep" and p.lower_ in QUANTITY_PREPS
                       for o in p.children if o.dep_ == "pobj"]
@@ -138,8 +144,8 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         return [(c.lemma_.lower(),) for c in modifiers] + [(c.lower_,) for c in modifiers] + \
             [_lemmas(token)[:-1]]
-    if cue == "object":
-        objects = [o for c in token.children if c.dep_ == "dobj" for o in (c, *c.conjuncts)]
+    if cue == "object":  # a passive's subject is its object: "the new rules were released"
+        objects = [o for c in token.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
         return [_lemmas(o) for o in objects]
     if cue == "prep":
         return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]

@@ -17,7 +17,8 @@ from eventcoder.errors import DictionaryError
 from eventcoder.ontology import CATEGORIES
 
 FLAGS = frozenset({"speech", "reciprocal", "guest", "arg", "intransitive", "transitive", "forces",
-                   "negated", "patient", "crowd"})
+                   "negated", "patient", "crowd", "directive",
+                   "not_naming"})
 POS_VALUES = frozenset({"VERB", "NOUN", "ANY"})
 GOVERNOR_EFFECTS = frozenset(
     {"speech", "belief", "future", "hypothetical", "negated", "transparent", "executive", "AGREE",
