@@ -161,3 +161,59 @@ def test_a_travelling_official_keeps_his_country(coder):
     text = "The Peruvian foreign minister met Chilean officials in Madrid."
     actors = first(coder.code_text(text, pub_date="2024-01-10"), "CONSULT").actor
     assert ("PER", "GOV") in [(a.country, a.sector) for a in actors]
+
+
+def test_a_surname_followed_by_more_of_a_name_is_a_given_name(parse):
+    # "Rodrigo Duterte", "Human Rights Front": the matched word is not where the name ends
+    assert "Marten" not in _mentioned(parse, "Marten Okoye visited the border crossing.")
+    assert _mentioned(parse, "Marten's aides visited the border crossing.")["Marten"] == "Ivo Marten"
+
+
+def _former_mentions(parse, text):
+    from eventcoder.extract.actors import find_mentions
+    from eventcoder.knowledge.dictionaries import ActorDictionary
+
+    person = ("Ivo Marten", "person", "EST", "GOV", "", "", "2001-01-01", "2005-12-31")
+    table = ActorDictionary([("ivo marten", *person, "test:IVO_MARTEN"),
+                             ("marten", *person, "test:IVO_MARTEN (surname)")])
+    sentence = parse(text)
+    return {sentence.doc[i].text: m.entry for i, m in find_mentions(sentence, table, "2020-05-01").items()}
+
+
+def test_a_bare_surname_of_someone_out_of_office_is_too_weak(parse):
+    assert "Marten" not in _former_mentions(parse, "Marten visited the border crossing.")
+    full = _former_mentions(parse, "Ivo Marten visited the border crossing.")["Marten"]
+    assert (full.country, full.sector) == ("EST", "ELI")
+
+
+def test_an_anti_word_names_the_target_not_the_doer(coder):
+    text = "Hundreds of students held an anti-French rally in Dakar on Friday."
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "PROTEST")
+    assert [r.country for r in event.recipient] == ["FRA"]
+    assert "FRA" not in [a.country for a in event.actor]
+
+
+def test_an_anti_word_alone_can_name_a_protest(coder):
+    text = "Anti-Chinese protests spread across the country on Sunday."
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "PROTEST")
+    assert [r.country for r in event.recipient] == ["CHN"] and not event.actor
+
+
+def test_a_possessive_pronoun_stands_for_every_subject(coder):
+    text = "Chile and Peru announced their support for the ceasefire plan."
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "SUPPORT")
+    assert sorted(a.country for a in event.actor) == ["CHL", "PER"]
+
+
+def test_a_pronoun_for_the_actor_is_no_recipient(coder):
+    text = "The Kenyan president denied that he had ordered the arrests."
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "REJECT")
+    assert [a.country for a in event.actor] == ["KEN"] and event.recipient == []
+
+
+def test_congress_alone_is_the_us_congress_unless_a_country_is_named(coder):
+    alone = first(coder.code_text("Congress rejected the spending plan on Tuesday.", pub_date="2024-03-01"), "REJECT")
+    assert [(a.country, a.sector) for a in alone.actor] == [("USA", "LEG")]
+    named = first(coder.code_text("Peru's Congress rejected the spending plan on Tuesday.", pub_date="2024-03-01"),
+                  "REJECT")
+    assert [(a.country, a.sector) for a in named.actor] == [("PER", "LEG")]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from eventcoder.extract.arguments import opposes
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
 from eventcoder.knowledge.words import word_map, word_set
 from eventcoder.records import Entity, Location
@@ -31,6 +32,7 @@ ACTOR_PLACE_PREPS = word_set("actor_place_preps")
 GEOGRAPHIC_NOUNS = word_set("geographic_nouns")
 COLLECTIVES = word_set("collectives")
 SUBJECT_PRONOUNS = word_map("subject_pronouns")
+TIME_WORDS = word_set("time_words")  # "Putin Tuesday said": a day ends a name
 
 
 @dataclass
@@ -79,8 +81,8 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
     by_token: dict[int, Mention] = {}
     for start, end, entries in dictionary.find_all(words, date):
         entries = [e for e in entries if e.kind != "agent"]
-        if not sentence[start].pos_ == "PROPN":
-            entries = [e for e in entries if not _surname_entry(e)]  # "a bush", "rice"
+        if _surname_ruled_out(sentence, start, end):
+            entries = [e for e in entries if not _surname_entry(e)]
         else:
             entries = _given_name_agrees(sentence, start, entries, dictionary)
         if not entries:
@@ -93,7 +95,21 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
 
 
 def _surname_entry(entry: ActorEntry) -> bool:
-    return entry.source.endswith("(surname)")
+    """A person matched by the surname alone (for a person out of office on the date the
+    source also ends in "(former)")."""
+    return "(surname)" in entry.source
+
+
+def _surname_ruled_out(sentence: Span, start: int, end: int) -> bool:
+    """Words that cannot be the surname the table knows: a word not written as a name ("a
+    bush", "church leaders"), or a name that goes on ("Bernie Sanders", "Rodrigo Duterte",
+    "Human Rights Front": the matched word is a given name or part of another name)."""
+    first = sentence[start]
+    if first.pos_ != "PROPN" or not first.text[:1].isupper():
+        return True
+    following = sentence[end] if end < len(sentence) else None
+    return following is not None and following.pos_ == "PROPN" and following.is_alpha \
+        and following.lower_ not in TIME_WORDS
 
 
 def _given_name(sentence: Span, start: int, dictionary: ActorDictionary) -> str:
@@ -125,7 +141,9 @@ def _given_name_agrees(sentence: Span, start: int, entries: list[ActorEntry],
     not Siim Kallas, and "Khan Younis" (a town) is no person named Younis."""
     given = _given_name(sentence, start, dictionary)
     if not given:
-        return entries
+        # A bare surname of someone out of office on the date is too weak: news names a
+        # former official by surname alone only after the full name, which memory holds.
+        return [e for e in entries if not (_surname_entry(e) and e.source.endswith("(former)"))]
     return [e for e in entries if not _surname_entry(e) or _agrees(given, e.name)]
 
 
@@ -146,6 +164,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     """The head noun with its modifiers, appositions and of/for/from complements."""
     tokens = [head]
     for child in head.children:
+        if opposes(child):
+            continue  # "anti-American protesters" are not American
         if child.dep_ in PHRASE_LEFT_DEPS or child.dep_ == "appos":
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in ACTOR_PHRASE_PREPS:
@@ -250,7 +270,8 @@ class ActorResolver:
 
     def resolve_compound(self, head: Token) -> list[Entity]:
         """"Hungarian and Romanian officials": one entity per coordinated country modifier."""
-        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions]
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions
+                     and not opposes(c)]
         collective = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for t in prep.children if t.dep_ == "pobj"] if head.lemma_.lower() in COLLECTIVES else []
         modifiers += [c for noun in collective for c in noun.lefts  # "scores of Liberian and Sierra Leonean refugees"

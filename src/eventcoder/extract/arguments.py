@@ -151,6 +151,8 @@ def verb_recipient_groups(verb: Token) -> Groups:
     groups.extend(complement_recipient_groups(verb))
     groups.append(ultimatum_subjects(verb))
     groups.extend(purpose_recipient_groups(verb))
+    # "anti-American protesters burned flags": the doers' anti- word names whom it is aimed at
+    groups.append([m for subject in children(verb, SUBJECT_DEPS) for m in opposed_modifiers(subject)])
     return [g for g in groups if g]
 
 
@@ -216,10 +218,23 @@ def frame(noun: Token) -> Token:
     return noun
 
 
+def opposes(modifier: Token) -> bool:
+    """"Anti-government protests", "anti-American protesters": what an anti- word names is
+    what the act or the group is against, never who acts."""
+    doc, i = modifier.doc, modifier.i
+    if modifier.lower_.startswith("anti-"):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
+
+
+def opposed_modifiers(noun: Token) -> list[Token]:
+    return [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and opposes(c)]
+
+
 def noun_actor_groups(noun: Token) -> Groups:
     noun = frame(noun)
-    groups = [children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
-              [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")],
+    groups = [_pronoun_owner(noun), children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
+              [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and not opposes(c)],
               participle_agents(noun)]
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
         # "Israel completed the withdrawal", "Italy announced a suspension of air links"
@@ -233,6 +248,17 @@ def noun_actor_groups(noun: Token) -> Groups:
     return [g for g in groups if g]
 
 
+def _pronoun_owner(noun: Token) -> list[Token]:
+    """"Sanders and Obama announced their support": a possessive pronoun on the verb's
+    object stands for the verb's subject, all of its conjuncts included."""
+    owners = children(noun, frozenset({"poss"}))
+    if not owners or any(o.tag_ != "PRP$" for o in owners):
+        return []
+    if noun.dep_ not in OBJECT_DEPS or noun.head.pos_ != "VERB":
+        return []
+    return [s for s in verb_subjects(noun.head) if s.tag_ not in ("PRP", "PRP$")]
+
+
 def clause_subjects(noun: Token) -> list[Token]:
     """"Washington's demand that Paris extradite the men": whom a demand, plan or accusation
     is aimed at is the subject of its that-clause (not a pronoun: "a warning to X that it
@@ -244,7 +270,7 @@ def clause_subjects(noun: Token) -> list[Token]:
 
 def noun_recipient_groups(noun: Token) -> Groups:
     noun = frame(noun)
-    groups = [clause_subjects(noun), _not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
+    groups = [opposed_modifiers(noun), clause_subjects(noun), _not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
         # "opened investigations against 28 officials": the preposition hangs on the verb
         groups.append(_not_time(prep_objects(noun.head, RECIPIENT_PREPS)))

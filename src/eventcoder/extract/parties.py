@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventcoder.extract import arguments
-from eventcoder.extract.actors import ActorResolver
+from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver
 from eventcoder.records import Entity, Location
 
 if TYPE_CHECKING:
@@ -100,10 +100,19 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
         _unresolved_subject(candidate.actor_heads)
     recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
         _unresolved_name(candidate.recipient_heads)
-    recipients = [r for r in recipients if not any(r.start < a.end and a.start < r.end for a in actors)]
+    recipients = [r for r in recipients if not any(_same_party(r, a) for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
     return actors, recipients
+
+
+def _same_party(recipient: Entity, actor: Entity) -> bool:
+    """The recipient is the actor: the same words, or a pronoun that stands for the actor
+    ("Trump denied that he made a deal": "he" is no one the denial is aimed at)."""
+    if recipient.start < actor.end and actor.start < recipient.end:
+        return True
+    return recipient.text.lower() in SUBJECT_PRONOUNS and bool(recipient.name) \
+        and (recipient.name, recipient.source) == (actor.name, actor.source)
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:
@@ -188,6 +197,8 @@ def needs_no_actor(candidate: "EventCandidate") -> bool:
     if candidate.category in UNSEEN_DOER or candidate.trigger.pattern.has("patient"):
         return True  # "Okafor's conviction" names its victim as "Okafor was convicted" does
     token = candidate.trigger.token
+    if token.pos_ == "NOUN" and arguments.opposed_modifiers(arguments.frame(token)):
+        return True  # "anti-government protests" name their target, not always who protests
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
