@@ -217,3 +217,10 @@ def test_congress_alone_is_the_us_congress_unless_a_country_is_named(coder):
     named = first(coder.code_text("Peru's Congress rejected the spending plan on Tuesday.", pub_date="2024-03-01"),
                   "REJECT")
     assert [(a.country, a.sector) for a in named.actor] == [("PER", "LEG")]
+
+
+def test_its_stands_for_a_body_not_the_person_speaking(coder):
+    text = ("In a letter, Olga Petrenko cited the Cuban government's repression of dissidents "
+            "and its support for the Nicaraguan government.")
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "SUPPORT")
+    assert [a.country for a in event.actor] == ["CUB"]

@@ -69,10 +69,7 @@ class DocumentMemory:
         return next((e for e in reversed(self.recent) if sector in e.sectors), None)
 
     def latest(self, want: str) -> Entity | None:
-        for entity in reversed(self.recent):
-            if want == "any" or (want == "person") == (entity.kind == "person"):
-                return entity
-        return None
+        return next((e for e in reversed(self.recent) if _can_stand_for(want, e)), None)
 
 
 def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None) -> dict[int, Mention]:
@@ -409,15 +406,24 @@ class ActorResolver:
 
 
     def _earlier_subject(self, pronoun: Token) -> Entity | None:
-        """"Japan maintains restraint in its aid": the sentence's own earlier subject first."""
+        """"Japan maintains restraint in its aid": the sentence's own earlier subject first,
+        of the kind the pronoun can stand for ("its" no person: "Pompeo cited the Cuban
+        government's support and its repression" - "its" is the government's)."""
+        want = SUBJECT_PRONOUNS[pronoun.lower_]
+        deps = ("nsubj", "nsubjpass", "poss") if want == "body" else ("nsubj", "nsubjpass")
         for token in pronoun.sent:
             if token.i >= pronoun.i:
                 return None
-            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in SUBJECT_PRONOUNS:
+            if token.dep_ in deps and token.lower_ not in SUBJECT_PRONOUNS:
                 entity = self._from_phrase(token, phrase_tokens(token))
-                if entity is not None and entity.country:
+                if entity is not None and entity.country and _can_stand_for(want, entity):
                     return entity
         return None
+
+
+def _can_stand_for(want: str, entity: Entity) -> bool:
+    """"he" and "she" stand for people, "it" and "its" for bodies, "they" for either."""
+    return want == "any" or (want == "person") == (entity.kind == "person")
 
 
 def _surname_only(mention: Mention) -> bool:

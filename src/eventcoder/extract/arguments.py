@@ -25,6 +25,7 @@ CONCESSIVE_PREPS = word_set("concessive_preps")
 ARGUMENT_PREPS = word_set("argument_preps")
 FRAME_NOUNS = word_set("frame_nouns")
 OBJECT_CONTROL_VERBS = word_set("object_control_verbs")
+ATTRIBUTION_VERBS = word_set("attribution_verbs")
 TIME_WORDS = word_set("time_words")
 INSTRUMENT_NOUNS = word_set("instrument_nouns")
 FORCE_NOUNS = word_set("force_nouns")
@@ -233,7 +234,8 @@ def opposed_modifiers(noun: Token) -> list[Token]:
 
 def noun_actor_groups(noun: Token) -> Groups:
     noun = frame(noun)
-    groups = [_pronoun_owner(noun), children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
+    groups = [attributed_doers(noun), _pronoun_owner(noun),
+              children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
               [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and not opposes(c)],
               participle_agents(noun)]
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
@@ -246,6 +248,16 @@ def noun_actor_groups(noun: Token) -> Groups:
     # effort between India and Pakistan": the one who launched it acts)
     groups.append(_parties_between([noun]))
     return [g for g in groups if g]
+
+
+def attributed_doers(noun: Token) -> list[Token]:
+    """"Officials attributed the bombing to Houthi rebels", "the attack was blamed on the
+    army": the one the act is laid on did it; who lays it there only says so."""
+    verb = noun.head
+    if noun.dep_ not in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
+        return []
+    laid_on = frozenset({"to", "on"})
+    return prep_objects(verb, laid_on) or prep_objects(noun, laid_on)  # the parser hangs "on" on either
 
 
 def _pronoun_owner(noun: Token) -> list[Token]:

@@ -71,7 +71,7 @@ WORD_LISTS = (
     "modifier_sectors",
     # extract/arguments.py
     "argument_preps", "concessive_preps", "frame_nouns", "instrument_nouns", "noun_recipient_preps",
-    "object_control_verbs", "recipient_preps", "target_preps", "time_words",
+    "object_control_verbs", "recipient_preps", "target_preps", "time_words", "attribution_verbs",
     # extract/places.py
     "event_nouns", "generic_words", "not_places", "place_nouns", "place_prepositions",
     # nlp/prefilter.py
