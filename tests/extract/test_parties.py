@@ -74,3 +74,12 @@ def test_an_unplaced_official_takes_the_only_country_the_sentence_names():
         assert complete_parties("REJECT", [official], [], None, countries)[0][0].country == ""
     farmer = Entity(text="a farmer", start=0, end=8, sector="CVL")
     assert complete_parties("REJECT", [farmer], [], None, frozenset({"PER"}))[0][0].country == ""
+
+
+def test_an_unplaced_official_recipient_takes_the_only_country_the_sentence_names():
+    # "The Peruvian government asked the Supreme Court to delay its ruling"
+    court = Entity(text="the Supreme Court", start=30, end=47, sector="JUD", kind="agent")
+    _, (recipient,) = complete_parties("REQUEST", [entity("PER", "GOV")], [court], None, frozenset({"PER"}))
+    assert recipient.country == "PER" and "the only country the sentence names" in recipient.source
+    _, (recipient,) = complete_parties("REQUEST", [entity("PER", "GOV")], [court], None, frozenset({"PER", "CHL"}))
+    assert recipient.country == ""

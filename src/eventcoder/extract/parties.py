@@ -229,12 +229,14 @@ def complete_parties(category: str, actors: list[Entity], recipients: list[Entit
     if category in DOMESTIC_ACTOR:
         actors = [place_entity(a, _single_country(recipients), "the party it acts on") for a in actors]
     recipients = [_domestic_recipient(r, actors, category) for r in recipients]
-    return [_sole_country_official(a, sentence_countries) for a in actors], recipients
+    return [_sole_country_official(a, sentence_countries) for a in actors], \
+        [_sole_country_official(r, sentence_countries) for r in recipients]
 
 
 def _sole_country_official(actor: Entity, sentence_countries: frozenset[str]) -> Entity:
     """"Vice-President Moody Awori declined to resign despite pressure by the Kenya
-    Anti-Corruption Commission": an official the dictionaries cannot place, in a sentence
+    Anti-Corruption Commission", "the Peruvian government asked the Supreme Court": an
+    official or state body the dictionaries cannot place, actor or recipient, in a sentence
     that names one country only, is taken to be that country's."""
     states = sentence_countries - NON_STATE
     if actor.country or actor.sector not in STATE_SECTORS or len(states) != 1:
