@@ -224,3 +224,26 @@ def test_its_stands_for_a_body_not_the_person_speaking(coder):
             "and its support for the Nicaraguan government.")
     event = first(coder.code_text(text, pub_date="2024-03-01"), "SUPPORT")
     assert [a.country for a in event.actor] == ["CUB"]
+
+
+def test_a_city_name_in_a_facility_name_is_no_city(parse):
+    from eventcoder.extract.actors import find_mentions
+    from eventcoder.knowledge.dictionaries import ActorDictionary
+
+    table = ActorDictionary([("victoria", "Victoria", "capital", "SYC", "GOV", "", "", "", "", "test:capital")])
+
+    def mentioned(text):
+        sentence = parse(text)
+        return {sentence.doc[i].text for i in find_mentions(sentence, table, None)}
+
+    assert "Victoria" not in mentioned("Thousands marched from Victoria Park to the harbour.")
+    assert "Victoria" in mentioned("Thousands marched through Victoria on Sunday.")
+
+
+def test_titles_of_two_words_and_stacked_titles_give_the_sector(coder):
+    guard = first(coder.code_text("The Coast Guard has launched an investigation into the collision.",
+                                  pub_date="2024-03-01"), "ACCUSE")
+    assert guard.actor[0].sector == "MIL"
+    plea = first(coder.code_text("Detective Inspector Tom Hallet urged witnesses to come forward.",
+                                 pub_date="2024-03-01"), "REQUEST")
+    assert plea.actor[0].sector == "COP"

@@ -32,6 +32,7 @@ ACTOR_PLACE_PREPS = word_set("actor_place_preps")
 GEOGRAPHIC_NOUNS = word_set("geographic_nouns")
 COLLECTIVES = word_set("collectives")
 SUBJECT_PRONOUNS = word_map("subject_pronouns")
+FACILITY_NOUNS = word_set("facility_nouns")
 TIME_WORDS = word_set("time_words")  # "Putin Tuesday said": a day ends a name
 
 
@@ -78,6 +79,8 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
     by_token: dict[int, Mention] = {}
     for start, end, entries in dictionary.find_all(words, date):
         entries = [e for e in entries if e.kind != "agent"]
+        if _names_a_facility(sentence, end):
+            entries = [e for e in entries if e.kind not in ("city", "capital")]
         if _surname_ruled_out(sentence, start, end):
             entries = [e for e in entries if not _surname_entry(e)]
         else:
@@ -95,6 +98,13 @@ def _surname_entry(entry: ActorEntry) -> bool:
     """A person matched by the surname alone (for a person out of office on the date the
     source also ends in "(former)")."""
     return "(surname)" in entry.source
+
+
+def _names_a_facility(sentence: Span, end: int) -> bool:
+    """"Victoria Park", "Kennedy Street": a capitalised facility noun after a city's name
+    makes the words a facility's name, which says nothing of the city's country."""
+    following = sentence[end] if end < len(sentence) else None
+    return following is not None and following.text[:1].isupper() and following.lower_ in FACILITY_NOUNS
 
 
 def _surname_ruled_out(sentence: Span, start: int, end: int) -> bool:
@@ -193,7 +203,9 @@ def agent_tokens(head: Token) -> list[Token]:
     apposition with that apposition's complements ("a spokesperson for the Ministry")."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in ("compound", "amod"):
+        if child.dep_ == "compound":
+            tokens.extend(child.subtree)  # "Detective Inspector Steven Jones"
+        elif child.dep_ == "amod":
             tokens.append(child)
         elif child.dep_ == "appos":
             tokens.extend(child.subtree)
@@ -207,7 +219,7 @@ def agent_sectors(tokens: list[Token], dictionary: ActorDictionary) -> tuple[str
     """Sector from agent words ("minister", "troops"), with modifiers ("opposition", "former")."""
     sector, others = "", []
     for token in sorted(tokens, key=lambda t: (t.dep_ not in ("ROOT", "nsubj", "appos"), t.i)):
-        entry = dictionary.agent(token.lemma_.lower()) or dictionary.agent(token.lower_)
+        entry = _agent_entry(token, tokens, dictionary)
         if entry and entry.sector and not sector:
             sector = entry.sector
             others.extend(entry.other_sectors)
@@ -216,6 +228,19 @@ def agent_sectors(tokens: list[Token], dictionary: ActorDictionary) -> tuple[str
                 others.append(extra)
     others = [s for s in others if s != sector]
     return sector, others
+
+
+def _agent_entry(token: Token, tokens: list[Token], dictionary: ActorDictionary) -> ActorEntry | None:
+    """The agent a word names; failing that, with the word before it: "Coast Guard" and
+    "attorneys general" are agents their last word alone is not. (The word alone comes
+    first: modifiers such as "former" add their sectors on top, and the table's two-word
+    entries code "former president" or "rights activist" less finely.)"""
+    entry = dictionary.agent(token.lemma_.lower()) or dictionary.agent(token.lower_)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if entry is not None or before is None or before not in tokens:
+        return entry
+    return dictionary.agent(f"{before.lower_} {token.lemma_.lower()}") or \
+        dictionary.agent(f"{before.lower_} {token.lower_}")
 
 
 def person_name(head: Token) -> str:

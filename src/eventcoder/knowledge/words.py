@@ -67,6 +67,7 @@ VALUE_READERS: dict[str, Callable[[str, str], str]] = {
 WORD_LISTS = (
     # extract/actors.py
     "actor_phrase_preps", "actor_place_preps", "collectives", "geographic_nouns", "subject_pronouns",
+    "facility_nouns",
     # knowledge/dictionaries.py
     "modifier_sectors",
     # extract/arguments.py
