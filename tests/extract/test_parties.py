@@ -1,5 +1,7 @@
 """Defaults where the text is silent, each marked as inferred."""
 
+import pytest
+
 from eventcoder.extract.parties import complete_parties, place_entity, resident
 from eventcoder.records import Entity, Location
 
@@ -83,3 +85,17 @@ def test_an_unplaced_official_recipient_takes_the_only_country_the_sentence_name
     assert recipient.country == "PER" and "the only country the sentence names" in recipient.source
     _, (recipient,) = complete_parties("REQUEST", [entity("PER", "GOV")], [court], None, frozenset({"PER", "CHL"}))
     assert recipient.country == ""
+
+
+@pytest.mark.model
+def test_an_object_named_in_the_trigger_still_bears_the_recipient(coder):
+    event = next(e for e in coder.code_text("Estonia summoned the Russian ambassador on Monday.",
+                                            pub_date="2024-03-01") if e.event == "ACCUSE")
+    assert [r.country for r in event.recipient] == ["RUS"]
+
+
+@pytest.mark.model
+def test_an_unknown_name_after_against_is_the_party(coder):
+    event = next(e for e in coder.code_text("The FBI opened an investigation against Okonkwo.",
+                                            pub_date="2024-03-01") if e.event == "ACCUSE")
+    assert [(r.text, r.kind) for r in event.recipient] == [("Okonkwo", "name")]

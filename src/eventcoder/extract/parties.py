@@ -67,8 +67,11 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         recipients = [arguments.speech_content_subject(token)] + recipients
         actors = [[candidate.modality.speaker]] if candidate.modality.speaker is not None else []
     inside = {t.i for t in candidate.trigger.tokens}  # "hunger" in "hunger strike" is no actor
+    # ... but a pattern that names its object ("summoned the ambassador") still has the
+    # object's bearer as recipient: "summoned the Russian ambassador" is aimed at Russia
+    named_object = {t.i for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == token.i}
     candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
-    candidate.recipient_heads = [h for h in (_expand(g, inside) for g in recipients) if h]
+    candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
 
 
 def _content_recipients(content: Token) -> list[list[Token]]:
@@ -170,12 +173,19 @@ def _part_of_name(child: Token) -> bool:
 
 def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
     """"Ferreira was convicted", "Ferreira's conviction": a named person the dictionaries do
-    not know is still the one the event falls on. Only a passive subject or the owner of a
-    `patient` noun: an unknown name as object is as often a
+    not know is still the one the event falls on. Only a passive subject, the owner of a
+    `patient` noun or a complement of "against": an unknown name as object is as often a
     place or a thing ("shut down Khatmandu", "banned Telegram")."""
-    if not groups or not groups[0] or not _is_name(groups[0][0]) or groups[0][0].dep_ not in ("nsubjpass", "poss"):
+    if not groups or not groups[0] or not _is_name(groups[0][0]) or not _befallen(groups[0][0]):
         return []
     return [_phrase_entity(groups[0][0], "unresolved: not in the actor dictionaries")]
+
+
+def _befallen(head: Token) -> bool:
+    """A name the event falls on by its place in the clause: a passive subject, an owner
+    ("Ferreira's conviction"), or the complement of "against" ("an investigation against
+    Okonkwo", "a lawsuit against Ferreira"), which names a party, not a place or thing."""
+    return head.dep_ in ("nsubjpass", "poss") or (head.dep_ == "pobj" and head.head.lower_ == "against")
 
 
 def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
