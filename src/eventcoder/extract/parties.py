@@ -60,6 +60,7 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
         recipients = recipients + _content_recipients(candidate.content.token)
+    recipients = [[h for h in g if not _own_forces(h)] for g in recipients]
     recipients = [g for g in recipients if g]
     if pattern.has("guest"):
         actors, recipients = recipients[:1], actors
@@ -72,6 +73,12 @@ def find_party_heads(candidate: "EventCandidate") -> None:
     named_object = {t.i for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == token.i}
     candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
     candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
+
+
+def _own_forces(head: Token) -> bool:
+    """"Russia is willing to withdraw its troops from Poland": forces the actor moves (owned
+    by a pronoun) are not whom the act is aimed at; where they go or leave is."""
+    return arguments.is_force(head) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
 
 
 def _content_recipients(content: Token) -> list[list[Token]]:
