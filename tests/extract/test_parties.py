@@ -103,6 +103,6 @@ def test_an_unknown_name_after_against_is_the_party(coder):
 
 @pytest.mark.model
 def test_forces_the_actor_moves_are_not_the_recipient(coder):
-    event = next(e for e in coder.code_text("Kenya mobilised its soldiers to the border with Somalia.",
-                                            pub_date="2024-03-01") if e.event == "MOBILIZE")
-    assert [r.country for r in event.recipient] == ["SOM"]
+    event = next(e for e in coder.code_text("Chile is willing to withdraw its troops from Bolivia.",
+                                            pub_date="2024-03-01") if e.event == "AGREE")
+    assert [(r.text, r.country) for r in event.recipient] == [("Bolivia", "BOL")]
