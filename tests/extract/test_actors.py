@@ -247,3 +247,21 @@ def test_titles_of_two_words_and_stacked_titles_give_the_sector(coder):
     plea = first(coder.code_text("Detective Inspector Tom Hallet urged witnesses to come forward.",
                                  pub_date="2024-03-01"), "REQUEST")
     assert plea.actor[0].sector == "COP"
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_who_acts(coder):
+    events = coder.code_text("MOSCOW (Sputnik) - A court in Ecuador has revoked the detention of a former minister.",
+                             pub_date="2024-03-01")
+    assert events and all("MOSCOW" not in a.text and a.country != "RUS" for e in events for a in e.actor)
+    court = first(coder.code_text("NAIROBI -- A Kenyan court on Friday rejected the appeal of an opposition leader.",
+                                  pub_date="2024-03-01"), "REJECT")
+    assert [(a.text, a.country) for a in court.actor] == [("Kenyan court", "KEN")]
+
+
+def test_a_hyphenated_pair_of_names_is_no_dateline(parse):
+    from eventcoder.extract.arguments import dateline_end
+
+    sentence = parse("US-China talks collapsed after Beijing rejected the proposal.")
+    assert dateline_end(sentence) == sentence.start
+    sentence = parse("UNITED NATIONS -- The Security Council extended the mission.")
+    assert dateline_end(sentence) == sentence.start + 3

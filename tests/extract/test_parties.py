@@ -106,3 +106,10 @@ def test_forces_the_actor_moves_are_not_the_recipient(coder):
     event = next(e for e in coder.code_text("Chile is willing to withdraw its troops from Bolivia.",
                                             pub_date="2024-03-01") if e.event == "AGREE")
     assert [(r.text, r.country) for r in event.recipient] == [("Bolivia", "BOL")]
+
+
+def test_the_recipients_borrow_the_country_the_sentence_gave_the_actor():
+    # "LIMA, Peru - Police have arrested a group of students"
+    police, students = entity("", "COP", text="Police"), entity("", "EDU", text="students")
+    actors, recipients = complete_parties("COERCE", [police], [students], None, frozenset({"PER"}))
+    assert actors[0].country == "PER" and recipients[0].country == "PER"

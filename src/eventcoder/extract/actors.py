@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from eventcoder.extract.arguments import opposes
+from eventcoder.extract.arguments import dateline_end, opposes
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
 from eventcoder.knowledge.words import word_map, word_set
 from eventcoder.records import Entity, Location
@@ -284,7 +284,12 @@ class ActorResolver:
     def resolve(self, head: Token) -> Entity | None:
         if head.lower_ in SUBJECT_PRONOUNS:
             return self._pronoun(head)
-        tokens = phrase_tokens(head)
+        after_dateline = dateline_end(head.sent)
+        if head.i < after_dateline:
+            head = _past_dateline(head, after_dateline)
+            if head is None:
+                return None
+        tokens = [t for t in phrase_tokens(head) if t.i >= after_dateline]
         entity = self._from_phrase(head, tokens)
         if entity is not None:
             self.memory.remember(entity)
@@ -449,6 +454,13 @@ class ActorResolver:
 def _can_stand_for(want: str, entity: Entity) -> bool:
     """"he" and "she" stand for people, "it" and "its" for bodies, "they" for either."""
     return want == "any" or (want == "person") == (entity.kind == "person")
+
+
+def _past_dateline(head: Token, after_dateline: int) -> Token | None:
+    """"NAIROBI -- A Kenyan court rejected": the parser makes the dateline the subject and
+    the real one its apposition or conjunct."""
+    return next((c for c in head.subtree if c.i >= after_dateline and c.dep_ in ("appos", "conj")
+                 and c.head.i < after_dateline), None)
 
 
 def _surname_only(mention: Mention) -> bool:

@@ -8,7 +8,7 @@ coordination, relative clauses, and event nouns with their possessors and prepos
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventcoder.knowledge.words import word_set
 
@@ -69,9 +69,27 @@ def clause_head(token: Token) -> Token:
     return head
 
 
+DATELINE_DASHES = frozenset({"-", "--", "—", "–", ":"})
+
+
+def dateline_end(sentence: Span) -> int:
+    """The doc index just after a dateline ("LIMA, Peru -", "QUITO (Reuters) -", "UNITED
+    NATIONS --"), else the sentence's start. A dateline says where the story was filed,
+    never who acts; it opens with a word in capitals and ends at a dash set off by spaces
+    within its first eight words ("US-China talks" is no dateline)."""
+    first = sentence[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return sentence.start
+    for token in sentence[1:8]:
+        if token.text in DATELINE_DASHES and token.doc[token.i - 1].whitespace_:
+            return token.i + 1
+    return sentence.start
+
+
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The doer of a verb, inherited through control, coordination and relative clauses."""
-    own = children(verb, SUBJECT_DEPS)
+    after_dateline = dateline_end(verb.sent)
+    own = sorted(children(verb, SUBJECT_DEPS), key=lambda s: s.i < after_dateline)  # "MOSCOW - A court ruled"
     if own:
         return _relative_antecedent(own[0])
     if is_passive(verb):

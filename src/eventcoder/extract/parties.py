@@ -201,6 +201,8 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
     if not groups or not groups[0]:
         return []
     head = groups[0][0]
+    if head.i < arguments.dateline_end(head.sent):
+        return []  # "MOSCOW (Sputnik) -": where the story was filed
     if head.dep_ == "poss" and _is_name(head):  # "Okonkwo's investigation of the deal"
         return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
@@ -245,9 +247,10 @@ def complete_parties(category: str, actors: list[Entity], recipients: list[Entit
     actors = [place_entity(resident(a, place), place, "event location") for a in actors]
     if category in DOMESTIC_ACTOR:
         actors = [place_entity(a, _single_country(recipients), "the party it acts on") for a in actors]
+    # before the recipients borrow the actors' country: "LIMA - Police arrested students"
+    actors = [_sole_country_official(a, sentence_countries) for a in actors]
     recipients = [_domestic_recipient(r, actors, category) for r in recipients]
-    return [_sole_country_official(a, sentence_countries) for a in actors], \
-        [_sole_country_official(r, sentence_countries) for r in recipients]
+    return actors, [_sole_country_official(r, sentence_countries) for r in recipients]
 
 
 def _sole_country_official(actor: Entity, sentence_countries: frozenset[str]) -> Entity:
