@@ -113,3 +113,11 @@ def test_the_recipients_borrow_the_country_the_sentence_gave_the_actor():
     police, students = entity("", "COP", text="Police"), entity("", "EDU", text="students")
     actors, recipients = complete_parties("COERCE", [police], [students], None, frozenset({"PER"}))
     assert actors[0].country == "PER" and recipients[0].country == "PER"
+
+
+@pytest.mark.model
+def test_an_unknown_name_told_to_act_is_the_recipient(coder):
+    for text in ("Opposition leaders demanded that Okonkwo return the money.",
+                 "The anti-corruption agency ordered Okonkwo to appear for questioning."):
+        event = next(e for e in coder.code_text(text, pub_date="2024-03-01") if e.event == "REQUEST")
+        assert [(r.text, r.kind) for r in event.recipient] == [("Okonkwo", "name")]

@@ -180,8 +180,8 @@ def _part_of_name(child: Token) -> bool:
 
 def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
     """"Ferreira was convicted", "Ferreira's conviction": a named person the dictionaries do
-    not know is still the one the event falls on. Only a passive subject, the owner of a
-    `patient` noun or a complement of "against": an unknown name as object is as often a
+    not know is still the one the event falls on. Only in the places `_befallen` lists: an
+    unknown name as a plain object is as often a
     place or a thing ("shut down Khatmandu", "banned Telegram")."""
     if not groups or not groups[0] or not _is_name(groups[0][0]) or not _befallen(groups[0][0]):
         return []
@@ -189,10 +189,15 @@ def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
 
 
 def _befallen(head: Token) -> bool:
-    """A name the event falls on by its place in the clause: a passive subject, an owner
-    ("Ferreira's conviction"), or the complement of "against" ("an investigation against
-    Okonkwo", "a lawsuit against Ferreira"), which names a party, not a place or thing."""
-    return head.dep_ in ("nsubjpass", "poss") or (head.dep_ == "pobj" and head.head.lower_ == "against")
+    """A name the event falls on by its place in the clause, where it names a party, not a
+    place or thing: a passive subject, an owner ("Ferreira's conviction"), the complement
+    of "against" ("an investigation against Okonkwo"), the subject of a demanded act
+    ("demanded that Okonkwo resign") or the one told to act ("ordered Okonkwo to appear")."""
+    if head.dep_ in ("nsubjpass", "poss") or (head.dep_ == "pobj" and head.head.lower_ == "against"):
+        return True
+    if head.dep_ == "nsubj" and head.head.dep_ == "ccomp":
+        return True
+    return head.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in head.head.children)
 
 
 def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
