@@ -161,3 +161,107 @@ def test_a_travelling_official_keeps_his_country(coder):
     text = "The Peruvian foreign minister met Chilean officials in Madrid."
     actors = first(coder.code_text(text, pub_date="2024-01-10"), "CONSULT").actor
     assert ("PER", "GOV") in [(a.country, a.sector) for a in actors]
+
+
+def test_a_surname_followed_by_more_of_a_name_is_a_given_name(parse):
+    # "Rodrigo Duterte", "Human Rights Front": the matched word is not where the name ends
+    assert "Marten" not in _mentioned(parse, "Marten Okoye visited the border crossing.")
+    assert _mentioned(parse, "Marten's aides visited the border crossing.")["Marten"] == "Ivo Marten"
+
+
+def _former_mentions(parse, text):
+    from eventcoder.extract.actors import find_mentions
+    from eventcoder.knowledge.dictionaries import ActorDictionary
+
+    person = ("Ivo Marten", "person", "EST", "GOV", "", "", "2001-01-01", "2005-12-31")
+    table = ActorDictionary([("ivo marten", *person, "test:IVO_MARTEN"),
+                             ("marten", *person, "test:IVO_MARTEN (surname)")])
+    sentence = parse(text)
+    return {sentence.doc[i].text: m.entry for i, m in find_mentions(sentence, table, "2020-05-01").items()}
+
+
+def test_a_bare_surname_of_someone_out_of_office_is_too_weak(parse):
+    assert "Marten" not in _former_mentions(parse, "Marten visited the border crossing.")
+    full = _former_mentions(parse, "Ivo Marten visited the border crossing.")["Marten"]
+    assert (full.country, full.sector) == ("EST", "ELI")
+
+
+def test_an_anti_word_names_the_target_not_the_doer(coder):
+    text = "Hundreds of students held an anti-French rally in Dakar on Friday."
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "PROTEST")
+    assert [r.country for r in event.recipient] == ["FRA"]
+    assert "FRA" not in [a.country for a in event.actor]
+
+
+def test_an_anti_word_alone_can_name_a_protest(coder):
+    text = "Anti-Chinese protests spread across the country on Sunday."
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "PROTEST")
+    assert [r.country for r in event.recipient] == ["CHN"] and not event.actor
+
+
+def test_a_possessive_pronoun_stands_for_every_subject(coder):
+    text = "Chile and Peru announced their support for the ceasefire plan."
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "SUPPORT")
+    assert sorted(a.country for a in event.actor) == ["CHL", "PER"]
+
+
+def test_a_pronoun_for_the_actor_is_no_recipient(coder):
+    text = "The Kenyan president denied that he had ordered the arrests."
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "REJECT")
+    assert [a.country for a in event.actor] == ["KEN"] and event.recipient == []
+
+
+def test_congress_alone_is_the_us_congress_unless_a_country_is_named(coder):
+    alone = first(coder.code_text("Congress rejected the spending plan on Tuesday.", pub_date="2024-03-01"), "REJECT")
+    assert [(a.country, a.sector) for a in alone.actor] == [("USA", "LEG")]
+    named = first(coder.code_text("Peru's Congress rejected the spending plan on Tuesday.", pub_date="2024-03-01"),
+                  "REJECT")
+    assert [(a.country, a.sector) for a in named.actor] == [("PER", "LEG")]
+
+
+def test_its_stands_for_a_body_not_the_person_speaking(coder):
+    text = ("In a letter, Olga Petrenko cited the Cuban government's repression of dissidents "
+            "and its support for the Nicaraguan government.")
+    event = first(coder.code_text(text, pub_date="2024-03-01"), "SUPPORT")
+    assert [a.country for a in event.actor] == ["CUB"]
+
+
+def test_a_city_name_in_a_facility_name_is_no_city(parse):
+    from eventcoder.extract.actors import find_mentions
+    from eventcoder.knowledge.dictionaries import ActorDictionary
+
+    table = ActorDictionary([("victoria", "Victoria", "capital", "SYC", "GOV", "", "", "", "", "test:capital")])
+
+    def mentioned(text):
+        sentence = parse(text)
+        return {sentence.doc[i].text for i in find_mentions(sentence, table, None)}
+
+    assert "Victoria" not in mentioned("Thousands marched from Victoria Park to the harbour.")
+    assert "Victoria" in mentioned("Thousands marched through Victoria on Sunday.")
+
+
+def test_titles_of_two_words_and_stacked_titles_give_the_sector(coder):
+    guard = first(coder.code_text("The Coast Guard has launched an investigation into the collision.",
+                                  pub_date="2024-03-01"), "ACCUSE")
+    assert guard.actor[0].sector == "MIL"
+    plea = first(coder.code_text("Detective Inspector Tom Hallet urged witnesses to come forward.",
+                                 pub_date="2024-03-01"), "REQUEST")
+    assert plea.actor[0].sector == "COP"
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_who_acts(coder):
+    events = coder.code_text("MOSCOW (Sputnik) - A court in Ecuador has revoked the detention of a former minister.",
+                             pub_date="2024-03-01")
+    assert events and all("MOSCOW" not in a.text and a.country != "RUS" for e in events for a in e.actor)
+    court = first(coder.code_text("NAIROBI -- A Kenyan court on Friday rejected the appeal of an opposition leader.",
+                                  pub_date="2024-03-01"), "REJECT")
+    assert [(a.text, a.country) for a in court.actor] == [("Kenyan court", "KEN")]
+
+
+def test_a_hyphenated_pair_of_names_is_no_dateline(parse):
+    from eventcoder.extract.arguments import dateline_end
+
+    sentence = parse("US-China talks collapsed after Beijing rejected the proposal.")
+    assert dateline_end(sentence) == sentence.start
+    sentence = parse("UNITED NATIONS -- The Security Council extended the mission.")
+    assert dateline_end(sentence) == sentence.start + 3

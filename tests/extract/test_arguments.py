@@ -56,3 +56,11 @@ def test_light_verb_event_nouns(coder):
     assert parties(coder, "The Sudanese government declared a state of emergency.")[0][:2] == ("COERCE", ["SDN"])
     assert parties(coder, "The Sudanese government declared a cessation of hostilities in Darfur.") == \
         [("RETREAT", ["SDN"], [])]
+
+
+def test_the_one_an_act_is_laid_on_did_it(coder):
+    # the governor only says who bombed; the rebels bombed
+    events = coder.code_text("The provincial governor attributed the bombing to Boko Haram.", pub_date="2024-03-01")
+    bombing = next(e for e in events if e.event == "ASSAULT")
+    assert [(a.text, a.country) for a in bombing.actor] == [("Boko Haram", "NGA")]
+    assert "Boko Haram" not in [r.text for r in bombing.recipient]

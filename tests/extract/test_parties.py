@@ -1,5 +1,7 @@
 """Defaults where the text is silent, each marked as inferred."""
 
+import pytest
+
 from eventcoder.extract.parties import complete_parties, place_entity, resident
 from eventcoder.records import Entity, Location
 
@@ -74,3 +76,48 @@ def test_an_unplaced_official_takes_the_only_country_the_sentence_names():
         assert complete_parties("REJECT", [official], [], None, countries)[0][0].country == ""
     farmer = Entity(text="a farmer", start=0, end=8, sector="CVL")
     assert complete_parties("REJECT", [farmer], [], None, frozenset({"PER"}))[0][0].country == ""
+
+
+def test_an_unplaced_official_recipient_takes_the_only_country_the_sentence_names():
+    # "The Peruvian government asked the Supreme Court to delay its ruling"
+    court = Entity(text="the Supreme Court", start=30, end=47, sector="JUD", kind="agent")
+    _, (recipient,) = complete_parties("REQUEST", [entity("PER", "GOV")], [court], None, frozenset({"PER"}))
+    assert recipient.country == "PER" and "the only country the sentence names" in recipient.source
+    _, (recipient,) = complete_parties("REQUEST", [entity("PER", "GOV")], [court], None, frozenset({"PER", "CHL"}))
+    assert recipient.country == ""
+
+
+@pytest.mark.model
+def test_an_object_named_in_the_trigger_still_bears_the_recipient(coder):
+    event = next(e for e in coder.code_text("Estonia summoned the Russian ambassador on Monday.",
+                                            pub_date="2024-03-01") if e.event == "ACCUSE")
+    assert [r.country for r in event.recipient] == ["RUS"]
+
+
+@pytest.mark.model
+def test_an_unknown_name_after_against_is_the_party(coder):
+    event = next(e for e in coder.code_text("The FBI opened an investigation against Okonkwo.",
+                                            pub_date="2024-03-01") if e.event == "ACCUSE")
+    assert [(r.text, r.kind) for r in event.recipient] == [("Okonkwo", "name")]
+
+
+@pytest.mark.model
+def test_forces_the_actor_moves_are_not_the_recipient(coder):
+    event = next(e for e in coder.code_text("Chile is willing to withdraw its troops from Bolivia.",
+                                            pub_date="2024-03-01") if e.event == "AGREE")
+    assert [(r.text, r.country) for r in event.recipient] == [("Bolivia", "BOL")]
+
+
+def test_the_recipients_borrow_the_country_the_sentence_gave_the_actor():
+    # "LIMA, Peru - Police have arrested a group of students"
+    police, students = entity("", "COP", text="Police"), entity("", "EDU", text="students")
+    actors, recipients = complete_parties("COERCE", [police], [students], None, frozenset({"PER"}))
+    assert actors[0].country == "PER" and recipients[0].country == "PER"
+
+
+@pytest.mark.model
+def test_an_unknown_name_told_to_act_is_the_recipient(coder):
+    for text in ("Opposition leaders demanded that Okonkwo return the money.",
+                 "The anti-corruption agency ordered Okonkwo to appear for questioning."):
+        event = next(e for e in coder.code_text(text, pub_date="2024-03-01") if e.event == "REQUEST")
+        assert [(r.text, r.kind) for r in event.recipient] == [("Okonkwo", "name")]

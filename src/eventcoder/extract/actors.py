@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
+from eventcoder.extract.arguments import dateline_end, opposes
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
 from eventcoder.knowledge.words import word_map, word_set
 from eventcoder.records import Entity, Location
@@ -31,6 +32,8 @@ ACTOR_PLACE_PREPS = word_set("actor_place_preps")
 GEOGRAPHIC_NOUNS = word_set("geographic_nouns")
 COLLECTIVES = word_set("collectives")
 SUBJECT_PRONOUNS = word_map("subject_pronouns")
+FACILITY_NOUNS = word_set("facility_nouns")
+TIME_WORDS = word_set("time_words")  # "Putin Tuesday said": a day ends a name
 
 
 @dataclass
@@ -67,10 +70,7 @@ class DocumentMemory:
         return next((e for e in reversed(self.recent) if sector in e.sectors), None)
 
     def latest(self, want: str) -> Entity | None:
-        for entity in reversed(self.recent):
-            if want == "any" or (want == "person") == (entity.kind == "person"):
-                return entity
-        return None
+        return next((e for e in reversed(self.recent) if _can_stand_for(want, e)), None)
 
 
 def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None) -> dict[int, Mention]:
@@ -79,8 +79,10 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
     by_token: dict[int, Mention] = {}
     for start, end, entries in dictionary.find_all(words, date):
         entries = [e for e in entries if e.kind != "agent"]
-        if not sentence[start].pos_ == "PROPN":
-            entries = [e for e in entries if not _surname_entry(e)]  # "a bush", "rice"
+        if _names_a_facility(sentence, end):
+            entries = [e for e in entries if e.kind not in ("city", "capital")]
+        if _surname_ruled_out(sentence, start, end):
+            entries = [e for e in entries if not _surname_entry(e)]
         else:
             entries = _given_name_agrees(sentence, start, entries, dictionary)
         if not entries:
@@ -93,7 +95,28 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
 
 
 def _surname_entry(entry: ActorEntry) -> bool:
-    return entry.source.endswith("(surname)")
+    """A person matched by the surname alone (for a person out of office on the date the
+    source also ends in "(former)")."""
+    return "(surname)" in entry.source
+
+
+def _names_a_facility(sentence: Span, end: int) -> bool:
+    """"Victoria Park", "Kennedy Street": a capitalised facility noun after a city's name
+    makes the words a facility's name, which says nothing of the city's country."""
+    following = sentence[end] if end < len(sentence) else None
+    return following is not None and following.text[:1].isupper() and following.lower_ in FACILITY_NOUNS
+
+
+def _surname_ruled_out(sentence: Span, start: int, end: int) -> bool:
+    """Words that cannot be the surname the table knows: a word not written as a name ("a
+    bush", "church leaders"), or a name that goes on ("Bernie Sanders", "Rodrigo Duterte",
+    "Human Rights Front": the matched word is a given name or part of another name)."""
+    first = sentence[start]
+    if first.pos_ != "PROPN" or not first.text[:1].isupper():
+        return True
+    following = sentence[end] if end < len(sentence) else None
+    return following is not None and following.pos_ == "PROPN" and following.is_alpha \
+        and following.lower_ not in TIME_WORDS
 
 
 def _given_name(sentence: Span, start: int, dictionary: ActorDictionary) -> str:
@@ -125,7 +148,9 @@ def _given_name_agrees(sentence: Span, start: int, entries: list[ActorEntry],
     not Siim Kallas, and "Khan Younis" (a town) is no person named Younis."""
     given = _given_name(sentence, start, dictionary)
     if not given:
-        return entries
+        # A bare surname of someone out of office on the date is too weak: news names a
+        # former official by surname alone only after the full name, which memory holds.
+        return [e for e in entries if not (_surname_entry(e) and e.source.endswith("(former)"))]
     return [e for e in entries if not _surname_entry(e) or _agrees(given, e.name)]
 
 
@@ -146,6 +171,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     """The head noun with its modifiers, appositions and of/for/from complements."""
     tokens = [head]
     for child in head.children:
+        if opposes(child):
+            continue  # "anti-American protesters" are not American
         if child.dep_ in PHRASE_LEFT_DEPS or child.dep_ == "appos":
             tokens.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in ACTOR_PHRASE_PREPS:
@@ -176,7 +203,9 @@ def agent_tokens(head: Token) -> list[Token]:
     apposition with that apposition's complements ("a spokesperson for the Ministry")."""
     tokens = [head]
     for child in head.children:
-        if child.dep_ in ("compound", "amod"):
+        if child.dep_ == "compound":
+            tokens.extend(child.subtree)  # "Detective Inspector Steven Jones"
+        elif child.dep_ == "amod":
             tokens.append(child)
         elif child.dep_ == "appos":
             tokens.extend(child.subtree)
@@ -190,7 +219,7 @@ def agent_sectors(tokens: list[Token], dictionary: ActorDictionary) -> tuple[str
     """Sector from agent words ("minister", "troops"), with modifiers ("opposition", "former")."""
     sector, others = "", []
     for token in sorted(tokens, key=lambda t: (t.dep_ not in ("ROOT", "nsubj", "appos"), t.i)):
-        entry = dictionary.agent(token.lemma_.lower()) or dictionary.agent(token.lower_)
+        entry = _agent_entry(token, tokens, dictionary)
         if entry and entry.sector and not sector:
             sector = entry.sector
             others.extend(entry.other_sectors)
@@ -199,6 +228,19 @@ def agent_sectors(tokens: list[Token], dictionary: ActorDictionary) -> tuple[str
                 others.append(extra)
     others = [s for s in others if s != sector]
     return sector, others
+
+
+def _agent_entry(token: Token, tokens: list[Token], dictionary: ActorDictionary) -> ActorEntry | None:
+    """The agent a word names; failing that, with the word before it: "Coast Guard" and
+    "attorneys general" are agents their last word alone is not. (The word alone comes
+    first: modifiers such as "former" add their sectors on top, and the table's two-word
+    entries code "former president" or "rights activist" less finely.)"""
+    entry = dictionary.agent(token.lemma_.lower()) or dictionary.agent(token.lower_)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if entry is not None or before is None or before not in tokens:
+        return entry
+    return dictionary.agent(f"{before.lower_} {token.lemma_.lower()}") or \
+        dictionary.agent(f"{before.lower_} {token.lower_}")
 
 
 def person_name(head: Token) -> str:
@@ -242,7 +284,12 @@ class ActorResolver:
     def resolve(self, head: Token) -> Entity | None:
         if head.lower_ in SUBJECT_PRONOUNS:
             return self._pronoun(head)
-        tokens = phrase_tokens(head)
+        after_dateline = dateline_end(head.sent)
+        if head.i < after_dateline:
+            head = _past_dateline(head, after_dateline)
+            if head is None:
+                return None
+        tokens = [t for t in phrase_tokens(head) if t.i >= after_dateline]
         entity = self._from_phrase(head, tokens)
         if entity is not None:
             self.memory.remember(entity)
@@ -250,7 +297,8 @@ class ActorResolver:
 
     def resolve_compound(self, head: Token) -> list[Entity]:
         """"Hungarian and Romanian officials": one entity per coordinated country modifier."""
-        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions]
+        modifiers = [c for c in head.lefts if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions
+                     and not opposes(c)]
         collective = [t for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                       for t in prep.children if t.dep_ == "pobj"] if head.lemma_.lower() in COLLECTIVES else []
         modifiers += [c for noun in collective for c in noun.lefts  # "scores of Liberian and Sierra Leonean refugees"
@@ -388,15 +436,31 @@ class ActorResolver:
 
 
     def _earlier_subject(self, pronoun: Token) -> Entity | None:
-        """"Japan maintains restraint in its aid": the sentence's own earlier subject first."""
+        """"Japan maintains restraint in its aid": the sentence's own earlier subject first,
+        of the kind the pronoun can stand for ("its" no person: "Pompeo cited the Cuban
+        government's support and its repression" - "its" is the government's)."""
+        want = SUBJECT_PRONOUNS[pronoun.lower_]
+        deps = ("nsubj", "nsubjpass", "poss") if want == "body" else ("nsubj", "nsubjpass")
         for token in pronoun.sent:
             if token.i >= pronoun.i:
                 return None
-            if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in SUBJECT_PRONOUNS:
+            if token.dep_ in deps and token.lower_ not in SUBJECT_PRONOUNS:
                 entity = self._from_phrase(token, phrase_tokens(token))
-                if entity is not None and entity.country:
+                if entity is not None and entity.country and _can_stand_for(want, entity):
                     return entity
         return None
+
+
+def _can_stand_for(want: str, entity: Entity) -> bool:
+    """"he" and "she" stand for people, "it" and "its" for bodies, "they" for either."""
+    return want == "any" or (want == "person") == (entity.kind == "person")
+
+
+def _past_dateline(head: Token, after_dateline: int) -> Token | None:
+    """"NAIROBI -- A Kenyan court rejected": the parser makes the dateline the subject and
+    the real one its apposition or conjunct."""
+    return next((c for c in head.subtree if c.i >= after_dateline and c.dep_ in ("appos", "conj")
+                 and c.head.i < after_dateline), None)
 
 
 def _surname_only(mention: Mention) -> bool:

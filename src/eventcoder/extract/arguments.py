@@ -8,7 +8,7 @@ coordination, relative clauses, and event nouns with their possessors and prepos
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from eventcoder.knowledge.words import word_set
 
@@ -25,6 +25,7 @@ CONCESSIVE_PREPS = word_set("concessive_preps")
 ARGUMENT_PREPS = word_set("argument_preps")
 FRAME_NOUNS = word_set("frame_nouns")
 OBJECT_CONTROL_VERBS = word_set("object_control_verbs")
+ATTRIBUTION_VERBS = word_set("attribution_verbs")
 TIME_WORDS = word_set("time_words")
 INSTRUMENT_NOUNS = word_set("instrument_nouns")
 FORCE_NOUNS = word_set("force_nouns")
@@ -68,9 +69,27 @@ def clause_head(token: Token) -> Token:
     return head
 
 
+DATELINE_DASHES = frozenset({"-", "--", "—", "–", ":"})
+
+
+def dateline_end(sentence: Span) -> int:
+    """The doc index just after a dateline ("LIMA, Peru -", "QUITO (Reuters) -", "UNITED
+    NATIONS --"), else the sentence's start. A dateline says where the story was filed,
+    never who acts; it opens with a word in capitals and ends at a dash set off by spaces
+    within its first eight words ("US-China talks" is no dateline)."""
+    first = sentence[0]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return sentence.start
+    for token in sentence[1:8]:
+        if token.text in DATELINE_DASHES and token.doc[token.i - 1].whitespace_:
+            return token.i + 1
+    return sentence.start
+
+
 def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     """The doer of a verb, inherited through control, coordination and relative clauses."""
-    own = children(verb, SUBJECT_DEPS)
+    after_dateline = dateline_end(verb.sent)
+    own = sorted(children(verb, SUBJECT_DEPS), key=lambda s: s.i < after_dateline)  # "MOSCOW - A court ruled"
     if own:
         return _relative_antecedent(own[0])
     if is_passive(verb):
@@ -151,6 +170,8 @@ def verb_recipient_groups(verb: Token) -> Groups:
     groups.extend(complement_recipient_groups(verb))
     groups.append(ultimatum_subjects(verb))
     groups.extend(purpose_recipient_groups(verb))
+    # "anti-American protesters burned flags": the doers' anti- word names whom it is aimed at
+    groups.append([m for subject in children(verb, SUBJECT_DEPS) for m in opposed_modifiers(subject)])
     return [g for g in groups if g]
 
 
@@ -216,10 +237,24 @@ def frame(noun: Token) -> Token:
     return noun
 
 
+def opposes(modifier: Token) -> bool:
+    """"Anti-government protests", "anti-American protesters": what an anti- word names is
+    what the act or the group is against, never who acts."""
+    doc, i = modifier.doc, modifier.i
+    if modifier.lower_.startswith("anti-"):
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "anti"
+
+
+def opposed_modifiers(noun: Token) -> list[Token]:
+    return [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and opposes(c)]
+
+
 def noun_actor_groups(noun: Token) -> Groups:
     noun = frame(noun)
-    groups = [children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
-              [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod")],
+    groups = [attributed_doers(noun), _pronoun_owner(noun),
+              children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
+              [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and not opposes(c)],
               participle_agents(noun)]
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
         # "Israel completed the withdrawal", "Italy announced a suspension of air links"
@@ -233,6 +268,27 @@ def noun_actor_groups(noun: Token) -> Groups:
     return [g for g in groups if g]
 
 
+def attributed_doers(noun: Token) -> list[Token]:
+    """"Officials attributed the bombing to Houthi rebels", "the attack was blamed on the
+    army": the one the act is laid on did it; who lays it there only says so."""
+    verb = noun.head
+    if noun.dep_ not in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS or verb.lemma_.lower() not in ATTRIBUTION_VERBS:
+        return []
+    laid_on = frozenset({"to", "on"})
+    return prep_objects(verb, laid_on) or prep_objects(noun, laid_on)  # the parser hangs "on" on either
+
+
+def _pronoun_owner(noun: Token) -> list[Token]:
+    """"Sanders and Obama announced their support": a possessive pronoun on the verb's
+    object stands for the verb's subject, all of its conjuncts included."""
+    owners = children(noun, frozenset({"poss"}))
+    if not owners or any(o.tag_ != "PRP$" for o in owners):
+        return []
+    if noun.dep_ not in OBJECT_DEPS or noun.head.pos_ != "VERB":
+        return []
+    return [s for s in verb_subjects(noun.head) if s.tag_ not in ("PRP", "PRP$")]
+
+
 def clause_subjects(noun: Token) -> list[Token]:
     """"Washington's demand that Paris extradite the men": whom a demand, plan or accusation
     is aimed at is the subject of its that-clause (not a pronoun: "a warning to X that it
@@ -244,7 +300,7 @@ def clause_subjects(noun: Token) -> list[Token]:
 
 def noun_recipient_groups(noun: Token) -> Groups:
     noun = frame(noun)
-    groups = [clause_subjects(noun), _not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
+    groups = [opposed_modifiers(noun), clause_subjects(noun), _not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
         # "opened investigations against 28 officials": the preposition hangs on the verb
         groups.append(_not_time(prep_objects(noun.head, RECIPIENT_PREPS)))

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventcoder.extract import arguments
-from eventcoder.extract.actors import ActorResolver
+from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver
 from eventcoder.records import Entity, Location
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
         recipients = recipients + _content_recipients(candidate.content.token)
+    recipients = [[h for h in g if not _own_forces(h)] for g in recipients]
     recipients = [g for g in recipients if g]
     if pattern.has("guest"):
         actors, recipients = recipients[:1], actors
@@ -67,8 +68,17 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         recipients = [arguments.speech_content_subject(token)] + recipients
         actors = [[candidate.modality.speaker]] if candidate.modality.speaker is not None else []
     inside = {t.i for t in candidate.trigger.tokens}  # "hunger" in "hunger strike" is no actor
+    # ... but a pattern that names its object ("summoned the ambassador") still has the
+    # object's bearer as recipient: "summoned the Russian ambassador" is aimed at Russia
+    named_object = {t.i for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == token.i}
     candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
-    candidate.recipient_heads = [h for h in (_expand(g, inside) for g in recipients) if h]
+    candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
+
+
+def _own_forces(head: Token) -> bool:
+    """"Russia is willing to withdraw its troops from Poland": forces the actor moves (owned
+    by a pronoun) are not whom the act is aimed at; where they go or leave is."""
+    return arguments.is_force(head) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
 
 
 def _content_recipients(content: Token) -> list[list[Token]]:
@@ -100,10 +110,19 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
         _unresolved_subject(candidate.actor_heads)
     recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
         _unresolved_name(candidate.recipient_heads)
-    recipients = [r for r in recipients if not any(r.start < a.end and a.start < r.end for a in actors)]
+    recipients = [r for r in recipients if not any(_same_party(r, a) for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
     return actors, recipients
+
+
+def _same_party(recipient: Entity, actor: Entity) -> bool:
+    """The recipient is the actor: the same words, or a pronoun that stands for the actor
+    ("Trump denied that he made a deal": "he" is no one the denial is aimed at)."""
+    if recipient.start < actor.end and actor.start < recipient.end:
+        return True
+    return recipient.text.lower() in SUBJECT_PRONOUNS and bool(recipient.name) \
+        and (recipient.name, recipient.source) == (actor.name, actor.source)
 
 
 def _unique(entities: list[Entity]) -> list[Entity]:
@@ -161,12 +180,24 @@ def _part_of_name(child: Token) -> bool:
 
 def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
     """"Ferreira was convicted", "Ferreira's conviction": a named person the dictionaries do
-    not know is still the one the event falls on. Only a passive subject or the owner of a
-    `patient` noun: an unknown name as object is as often a
+    not know is still the one the event falls on. Only in the places `_befallen` lists: an
+    unknown name as a plain object is as often a
     place or a thing ("shut down Khatmandu", "banned Telegram")."""
-    if not groups or not groups[0] or not _is_name(groups[0][0]) or groups[0][0].dep_ not in ("nsubjpass", "poss"):
+    if not groups or not groups[0] or not _is_name(groups[0][0]) or not _befallen(groups[0][0]):
         return []
     return [_phrase_entity(groups[0][0], "unresolved: not in the actor dictionaries")]
+
+
+def _befallen(head: Token) -> bool:
+    """A name the event falls on by its place in the clause, where it names a party, not a
+    place or thing: a passive subject, an owner ("Ferreira's conviction"), the complement
+    of "against" ("an investigation against Okonkwo"), the subject of a demanded act
+    ("demanded that Okonkwo resign") or the one told to act ("ordered Okonkwo to appear")."""
+    if head.dep_ in ("nsubjpass", "poss") or (head.dep_ == "pobj" and head.head.lower_ == "against"):
+        return True
+    if head.dep_ == "nsubj" and head.head.dep_ == "ccomp":
+        return True
+    return head.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in head.head.children)
 
 
 def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
@@ -175,6 +206,8 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
     if not groups or not groups[0]:
         return []
     head = groups[0][0]
+    if head.i < arguments.dateline_end(head.sent):
+        return []  # "MOSCOW (Sputnik) -": where the story was filed
     if head.dep_ == "poss" and _is_name(head):  # "Okonkwo's investigation of the deal"
         return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
@@ -188,6 +221,8 @@ def needs_no_actor(candidate: "EventCandidate") -> bool:
     if candidate.category in UNSEEN_DOER or candidate.trigger.pattern.has("patient"):
         return True  # "Okafor's conviction" names its victim as "Okafor was convicted" does
     token = candidate.trigger.token
+    if token.pos_ == "NOUN" and arguments.opposed_modifiers(arguments.frame(token)):
+        return True  # "anti-government protests" name their target, not always who protests
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
@@ -217,13 +252,16 @@ def complete_parties(category: str, actors: list[Entity], recipients: list[Entit
     actors = [place_entity(resident(a, place), place, "event location") for a in actors]
     if category in DOMESTIC_ACTOR:
         actors = [place_entity(a, _single_country(recipients), "the party it acts on") for a in actors]
+    # before the recipients borrow the actors' country: "LIMA - Police arrested students"
+    actors = [_sole_country_official(a, sentence_countries) for a in actors]
     recipients = [_domestic_recipient(r, actors, category) for r in recipients]
-    return [_sole_country_official(a, sentence_countries) for a in actors], recipients
+    return actors, [_sole_country_official(r, sentence_countries) for r in recipients]
 
 
 def _sole_country_official(actor: Entity, sentence_countries: frozenset[str]) -> Entity:
     """"Vice-President Moody Awori declined to resign despite pressure by the Kenya
-    Anti-Corruption Commission": an official the dictionaries cannot place, in a sentence
+    Anti-Corruption Commission", "the Peruvian government asked the Supreme Court": an
+    official or state body the dictionaries cannot place, actor or recipient, in a sentence
     that names one country only, is taken to be that country's."""
     states = sentence_countries - NON_STATE
     if actor.country or actor.sector not in STATE_SECTORS or len(states) != 1:

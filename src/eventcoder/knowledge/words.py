@@ -67,11 +67,12 @@ VALUE_READERS: dict[str, Callable[[str, str], str]] = {
 WORD_LISTS = (
     # extract/actors.py
     "actor_phrase_preps", "actor_place_preps", "collectives", "geographic_nouns", "subject_pronouns",
+    "facility_nouns",
     # knowledge/dictionaries.py
     "modifier_sectors",
     # extract/arguments.py
     "argument_preps", "concessive_preps", "frame_nouns", "instrument_nouns", "noun_recipient_preps",
-    "object_control_verbs", "recipient_preps", "target_preps", "time_words",
+    "object_control_verbs", "recipient_preps", "target_preps", "time_words", "attribution_verbs",
     # extract/places.py
     "event_nouns", "generic_words", "not_places", "place_nouns", "place_prepositions",
     # nlp/prefilter.py
