@@ -25,7 +25,7 @@ from eventcoder.extract.contexts import document_contexts
 from eventcoder.knowledge.dictionaries import ActorDictionary
 from eventcoder.extract.candidates import extract_candidates
 from eventcoder.extract.proposal import proposed_candidates
-from eventcoder.extract.story import StoryCountries, place_in_story
+from eventcoder.extract.story import StoryCountries, countries_named, place_in_story
 from eventcoder.knowledge.lexicon import load_lexicon
 from eventcoder.nlp.parsing import load_model
 from eventcoder.extract.places import Gazetteer
@@ -188,35 +188,45 @@ class Coder:
             coded = iter([_rejected_on_error(self._code_alone, document, plan) for document, plan in coding])
         return [plan if isinstance(plan, DocumentResult) else next(coded) for plan in plans]
 
-    def _code_alone(self, document: Document, plan: tuple[int, list[SentenceSpan]]) -> DocumentResult:
+    def _code_alone(self, document: Document, plan: tuple[list[SentenceSpan], list[SentenceSpan]]) -> DocumentResult:
         return self._code_planned([(document, plan)])[0]
 
-    def _code_planned(self, coding: list[tuple[Document, tuple[int, list[SentenceSpan]]]]) -> list[DocumentResult]:
+    def _code_planned(self, coding: list[tuple[Document, tuple[list[SentenceSpan], list[SentenceSpan]]]]) -> list[DocumentResult]:
         documents = [document for document, _ in coding]
         plans = [plan for _, plan in coding]
         texts = [doc.text[s.start:s.end] for doc, (_, spans) in zip(documents, plans) for s in spans]
         parsed = iter(self.nlp.pipe(texts, batch_size=PARSE_BATCH_SIZE))
         results = []
-        for document, (total, spans) in zip(documents, plans):
+        for document, (every, spans) in zip(documents, plans):
             docs = [(span, next(parsed)) for span in spans]
-            result = self._code_parsed(document, docs)
-            result.sentences = total
-            contexts = document_contexts(document.text, total) if result.events else []
+            result = self._code_parsed(document, docs, self._unparsed_story(document, every, spans))
+            result.sentences = len(every)
+            contexts = document_contexts(document.text, len(every)) if result.events else []
             for event in result.events:
                 event.context = list(contexts)
             results.append(result)
         return results
 
-    def _plan(self, document: Document) -> tuple[int, list[SentenceSpan]]:
+    def _plan(self, document: Document) -> tuple[list[SentenceSpan], list[SentenceSpan]]:
         """All sentences of a document, and those worth parsing."""
         spans = split_sentences(document.text, self.options.model)
         if not self.options.prefilter:
-            return len(spans), spans
+            return spans, spans
         words = self.resources.event_words
-        return len(spans), [s for s in spans if may_hold_event(document.text[s.start:s.end], words)]
+        return spans, [s for s in spans if may_hold_event(document.text[s.start:s.end], words)]
 
-    def _code_parsed(self, document: Document, docs: list[tuple]) -> DocumentResult:
-        memory, story = DocumentMemory(), StoryCountries()
+    def _unparsed_story(self, document: Document, every: list[SentenceSpan],
+                        parsed: list[SentenceSpan]) -> StoryCountries:
+        """The countries named by the sentences the pre-parse filter skipped (extract/story.py)."""
+        story, skipped = StoryCountries(), set(every) - set(parsed)
+        if len(every) > 1:
+            for span in sorted(skipped, key=lambda s: s.index):
+                story.add_sentence(countries_named(document.text[span.start:span.end],
+                                                   self.resources.dictionary, document.pub_date))
+        return story
+
+    def _code_parsed(self, document: Document, docs: list[tuple], story: StoryCountries) -> DocumentResult:
+        memory = DocumentMemory()
         events: list[Event] = []
         for span, doc in docs:
             context = SentenceContext(document=document, span=span, doc=doc, memory=memory,

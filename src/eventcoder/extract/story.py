@@ -8,7 +8,10 @@ document is coded, and marks each value it fills as inferred (docs/record.md).
 
 The story's country must be clear: named in at least MIN_SENTENCES sentences and in at
 least MIN_SHARE of the sentences that name any country. A one-sentence text never has one,
-so short texts are coded from their sentence alone.
+so short texts are coded from their sentence alone. Parsed sentences count every actor the
+dictionaries found in them (officials too); sentences the pre-parse filter skipped count
+only the countries and peoples they name (`countries_named`), since without a parse a
+surname or a city name is too often someone or somewhere else.
 """
 
 from __future__ import annotations
@@ -17,10 +20,12 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from eventcoder.extract.parties import NON_STATE, place_entity
+from eventcoder.knowledge.dictionaries import ActorDictionary, tokenize
 from eventcoder.records import Entity, Event
 
 MIN_SENTENCES = 2
 MIN_SHARE = 0.5
+UNPARSED_KINDS = frozenset({"country", "demonym"})
 
 
 @dataclass
@@ -43,6 +48,12 @@ class StoryCountries:
         if count < MIN_SENTENCES or count < MIN_SHARE * self.sentences or rest[0][1] == count:
             return ""
         return first
+
+
+def countries_named(text: str, dictionary: ActorDictionary, date: str | None) -> set[str]:
+    """The countries an unparsed sentence names by a country's name or its people's."""
+    return {entries[0].country for _, _, entries in dictionary.find_all(tokenize(text), date)
+            if entries[0].kind in UNPARSED_KINDS}
 
 
 def place_in_story(events: list[Event], story: StoryCountries) -> list[Event]:
