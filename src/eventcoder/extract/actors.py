@@ -9,9 +9,10 @@ carries people and organisations from earlier sentences, so that a later "Zakhar
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.extract.arguments import dateline_end, opposes
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
@@ -52,13 +53,14 @@ class DocumentMemory:
     """Actors seen so far in one document, for surnames, pronouns and 'the ministry'."""
 
     by_name_word: dict[str, Entity] = field(default_factory=dict)
-    recent: list[Entity] = field(default_factory=list)
+    # each with the sentence (its parsed Doc) that named it: entities keep sentence offsets
+    recent: list[tuple[Entity, Doc]] = field(default_factory=list)
     last_place: Location | None = None  # document offsets; where the story last said it was
 
-    def remember(self, entity: Entity) -> None:
+    def remember(self, entity: Entity, sentence: Doc) -> None:
         if not entity.country:
             return  # a pronoun should not resolve to "troops" of no known country
-        self.recent.append(entity)
+        self.recent.append((entity, sentence))
         if entity.kind == "person" and entity.name:
             for word in entity.name.lower().split():
                 self.by_name_word[word] = entity
@@ -66,11 +68,20 @@ class DocumentMemory:
     def person(self, word: str) -> Entity | None:
         return self.by_name_word.get(word.lower())
 
-    def latest_with_sector(self, sector: str) -> Entity | None:
-        return next((e for e in reversed(self.recent) if sector in e.sectors), None)
+    def latest_with_sector(self, sector: str, before: Token) -> Entity | None:
+        return next((e for e in self._named_before(before) if sector in e.sectors), None)
 
-    def latest(self, want: str) -> Entity | None:
-        return next((e for e in reversed(self.recent) if _can_stand_for(want, e)), None)
+    def latest(self, want: str, before: Token) -> Entity | None:
+        return next((e for e in self._named_before(before) if _can_stand_for(want, e)), None)
+
+    def _named_before(self, word: Token) -> Iterator[Entity]:
+        """Entities named before the word, latest first. The sentence's own parties are
+        resolved in argument order, not text order: "the government" or "he" never stands
+        for someone the sentence names only after it ("He announced it, despite criticism by
+        the Greek foreign minister")."""
+        for entity, sentence in reversed(self.recent):
+            if sentence is not word.doc or entity.start < word.idx:
+                yield entity
 
 
 def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None) -> dict[int, Mention]:
@@ -292,7 +303,7 @@ class ActorResolver:
         tokens = [t for t in phrase_tokens(head) if t.i >= after_dateline]
         entity = self._from_phrase(head, tokens)
         if entity is not None:
-            self.memory.remember(entity)
+            self.memory.remember(entity, head.doc)
         return entity
 
     def resolve_compound(self, head: Token) -> list[Entity]:
@@ -382,7 +393,7 @@ class ActorResolver:
         own is the one of the same sector named before in the document."""
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
             return entity
-        earlier = self.memory.latest_with_sector(entity.sector)
+        earlier = self.memory.latest_with_sector(entity.sector, head)
         if earlier is None:
             return entity
         return replace(entity, country=earlier.country, organization=earlier.organization,
@@ -429,7 +440,7 @@ class ActorResolver:
         return entity
 
     def _pronoun(self, head: Token) -> Entity | None:
-        found = self._earlier_subject(head) or self.memory.latest(SUBJECT_PRONOUNS[head.lower_])
+        found = self._earlier_subject(head) or self.memory.latest(SUBJECT_PRONOUNS[head.lower_], head)
         if found is None:
             return None
         return replace(found, text=head.text, start=head.idx, end=head.idx + len(head.text))

@@ -158,7 +158,10 @@ def unaided_passive(verb: Token) -> bool:
 def verb_recipient_groups(verb: Token) -> Groups:
     groups = []
     if is_passive(verb):
-        groups.append(children(verb, PASSIVE_SUBJECT_DEPS))
+        # "Carrie Lam, who is supported by Beijing": the relative pronoun stands for its noun
+        # (not so without a doer: "people who had been accused of crimes" only describes them)
+        subjects = children(verb, PASSIVE_SUBJECT_DEPS)
+        groups.append([a for s in subjects for a in _relative_antecedent(s)] if agent_of_passive(verb) else subjects)
     objects = children(verb, OBJECT_DEPS) + children(verb, frozenset({"attr", "oprd"}))
     groups.append(objects)
     # "complained to the UN over Israeli air raids": what the act is about or aimed at comes

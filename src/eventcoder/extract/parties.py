@@ -26,6 +26,7 @@ from spacy.tokens import Token
 
 from eventcoder.extract import arguments
 from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver
+from eventcoder.knowledge.words import word_set
 from eventcoder.records import Entity, Location
 
 if TYPE_CHECKING:
@@ -41,6 +42,9 @@ DOMESTIC_ACTOR = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "CONCEDE",
 DOMESTIC_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "LAB", "EDU", "REL", "CRM", "AGR", "JRN"})
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "ISM"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+# "accused X of", "charged X with", "fined X for": the prepositions that name the charge
+CHARGE_PREPS = frozenset({"of", "with", "for"})
+CHARGE_VERBS = word_set("charge_verbs")
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
 """Entity kinds that are only a place when they follow an unplaced actor ("protesters ... in Nairobi")."""
 
@@ -109,7 +113,7 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
         _unresolved_subject(candidate.actor_heads)
     recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
-        _unresolved_name(candidate.recipient_heads)
+        _unresolved_name(candidate.recipient_heads, candidate.category)
     recipients = [r for r in recipients if not any(_same_party(r, a) for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
@@ -156,10 +160,13 @@ def resolve_groups(groups: list[list[Token]], resolve) -> list[Entity]:
     return fallback
 
 
-def _phrase_entity(head: Token, source: str) -> Entity:
+def _phrase_entity(head: Token, source: str, accused: bool = False) -> Entity:
     """An entity of the head's whole phrase, with its words and no codes; kind `name` when
     the head is a person's or organisation's name the dictionaries do not know."""
     first, last = head.left_edge, head.right_edge
+    charge = next((p for p in head.rights if p.dep_ == "prep" and p.lower_ in CHARGE_PREPS), None)
+    if charge is not None and accused:  # "the network of swindling": the accused, not the charge
+        last = head.doc[charge.i - 1]
     if last.dep_ == "case" and last.i > head.i:  # "Okonkwo's": the name without the 's
         last = head.doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
@@ -178,14 +185,64 @@ def _part_of_name(child: Token) -> bool:
     return child.dep_ in ("det", "punct", "case") or (child.dep_ in ("compound", "amod") and child.text[:1].isupper())
 
 
-def _unresolved_name(groups: list[list[Token]]) -> list[Entity]:
-    """"Ferreira was convicted", "Ferreira's conviction": a named person the dictionaries do
-    not know is still the one the event falls on. Only in the places `_befallen` lists: an
-    unknown name as a plain object is as often a
-    place or a thing ("shut down Khatmandu", "banned Telegram")."""
-    if not groups or not groups[0] or not _is_name(groups[0][0]) or not _befallen(groups[0][0]):
+def _unresolved_name(groups: list[list[Token]], category: str) -> list[Entity]:
+    """"Ferreira was convicted", "urged states to vote by mail", "praised Warren's
+    endorsement": a party the dictionaries do not know is still the one the event falls
+    on, when its place in the clause makes it a party (`_unknown_party`). It keeps its
+    words and no codes; the story's country may place it later (extract/story.py)."""
+    if not groups or not groups[0]:
         return []
-    return [_phrase_entity(groups[0][0], "unresolved: not in the actor dictionaries")]
+    party = _unknown_party(groups[0][0], category)
+    if party is None:
+        return []
+    return [_phrase_entity(party, "unresolved: not in the actor dictionaries", _charged(party))]
+
+
+def _unknown_party(head: Token, category: str) -> Token | None:
+    """The words that name the party an event falls on, where no dictionary knows them. An
+    unknown name as a plain object is as often a place or a thing ("shut down Khatmandu",
+    "banned Telegram"), so a name counts only where `_befallen` says; any noun or pronoun
+    counts where the clause addresses it as someone who acts or is accused (`_addressed`),
+    and a thing acted on gives its named owner ("criticized the House's decision")."""
+    if _is_name(head) and _befallen(head) or _addressed(head) or _charged(head):
+        return head
+    if category in HARM and _counted_victims(head):
+        return head
+    if head.pos_ == "PRON" and SUBJECT_PRONOUNS.get(head.lower_) in ("person", "any") \
+            and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"}:
+        return head  # "released him on bail": someone the earlier text named, unplaced
+    if head.dep_ not in arguments.OBJECT_DEPS | {"nsubjpass"}:
+        return None
+    return next((o for o in head.children if o.dep_ == "poss" and _is_name(o)), None)
+
+
+def _counted_victims(head: Token) -> bool:
+    """"killed twelve", "five were wounded": people named only by their number."""
+    return head.pos_ == "NUM" and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"} \
+        and not any(c.dep_ == "prep" for c in head.children)
+
+
+def _addressed(head: Token) -> bool:
+    """"urged states not to reschedule", "called on residents to stay home": whoever is
+    told to act is a party, named or not."""
+    on = head.dep_ == "pobj" and head.head.lower_ == "on"
+    if not (head.dep_ in arguments.OBJECT_DEPS or on) or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    verb = head.head.head if on else head.head
+    if verb.lemma_.lower() not in arguments.OBJECT_CONTROL_VERBS:
+        return False  # not "denounced the conclusions, calling them ..."
+    return any(c.dep_ == "xcomp" and c.i > head.i for c in verb.children)
+
+
+def _charged(head: Token) -> bool:
+    """"accused the network of swindling", "charged three men with murder", "convicted the
+    officer of assault": the object of an accusation that also names the charge is the one
+    accused (the parser hangs the charge on the verb or on the object)."""
+    verb = head.head
+    if head.dep_ not in arguments.OBJECT_DEPS or verb.lemma_.lower() not in CHARGE_VERBS:
+        return False
+    preps = [p for p in list(verb.children) + list(head.children) if p.dep_ == "prep" and p.i > head.i]
+    return head.pos_ in ("NOUN", "PROPN") and any(p.lower_ in CHARGE_PREPS for p in preps)
 
 
 def _befallen(head: Token) -> bool:
