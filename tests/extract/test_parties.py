@@ -121,3 +121,9 @@ def test_an_unknown_name_told_to_act_is_the_recipient(coder):
                  "The anti-corruption agency ordered Okonkwo to appear for questioning."):
         event = next(e for e in coder.code_text(text, pub_date="2024-03-01") if e.event == "REQUEST")
         assert [(r.text, r.kind) for r in event.recipient] == [("Okonkwo", "name")]
+
+
+def test_an_agentless_passive_gets_no_unseen_attacker():
+    location = Location("Samarra", country="IRQ", start=5)
+    actors, _ = complete_parties("ASSAULT", [], [entity("IRQ", "MIL")], location, agentless=True)
+    assert actors == []

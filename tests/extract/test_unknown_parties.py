@@ -76,3 +76,13 @@ def test_victims_named_by_their_number_never_take_the_attacker_country(coder):
     text = "Indian jets attacked the villages, killing twelve."
     killed = [r for e in _events(coder, text, "ASSAULT") for r in e.recipient if r.text == "twelve"]
     assert killed and all(r.country != "IND" for r in killed)
+
+
+def test_an_agentless_passive_attack_has_no_inferred_attacker(coder):
+    (attack,) = _events(coder, "Two soldiers were killed near Samarra on Monday.", "ASSAULT")
+    assert attack.actor == [] and {r.country for r in attack.recipient} == {"IRQ"}
+
+
+def test_an_attack_named_by_its_weapon_is_placed_where_it_struck(coder):
+    (attack,) = _events(coder, "A roadside bomb near Samarra killed two soldiers.", "ASSAULT")
+    assert {a.country for a in attack.actor} == {"IRQ"}

@@ -283,6 +283,11 @@ def needs_no_actor(candidate: "EventCandidate") -> bool:
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
+def agentless_passive(candidate: "EventCandidate") -> bool:
+    """"Five civilians were injured", "the man was arrested": the text leaves the doer out."""
+    return arguments.unaided_passive(candidate.trigger.token)
+
+
 def speaker_entity(head: Token | None, resolver: ActorResolver) -> Entity | None:
     """Who the text says reported or claimed the event (`attributed_to`)."""
     if head is None:
@@ -295,11 +300,11 @@ def speaker_entity(head: Token | None, resolver: ActorResolver) -> Entity | None
 
 def complete_parties(category: str, actors: list[Entity], recipients: list[Entity],
                      location: Location | None, sentence_countries: frozenset[str] = frozenset(),
-                     ) -> tuple[list[Entity], list[Entity]]:
+                     agentless: bool = False) -> tuple[list[Entity], list[Entity]]:
     """Fill the gaps PLOVER coders fill by convention, and mark each filled value.
     `sentence_countries` are the countries of every actor the sentence names."""
     place = location.country if location is not None and location.country else ""
-    if not actors and place and category in UNSEEN_DOER:
+    if not actors and place and category in UNSEEN_DOER and not agentless:
         actors = [unidentified_attacker(location)]
     if not recipients and category == "PROTEST":
         recipients = protested_government(actors, location)
