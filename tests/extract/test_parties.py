@@ -127,3 +127,18 @@ def test_an_agentless_passive_gets_no_unseen_attacker():
     location = Location("Samarra", country="IRQ", start=5)
     actors, _ = complete_parties("ASSAULT", [], [entity("IRQ", "MIL")], location, agentless=True)
     assert actors == []
+
+
+def test_a_named_person_is_not_placed_where_the_event_happens():
+    person = Entity(text="Amina Tabe", start=0, end=10, kind="person", sector="CVL", name="Amina Tabe", source="agent")
+    location = Location("New York", country="USA", start=40)
+    (actor,), _ = complete_parties("REJECT", [person], [], location)
+    assert actor.country == ""
+
+
+def test_a_named_victim_is_placed_where_it_befell_them():
+    person = Entity(text="Amina Tabe", start=0, end=10, kind="person", sector="CVL", name="Amina Tabe", source="agent")
+    location = Location("Lagos", country="NGA", start=40)
+    for category in ("ASSAULT", "COERCE", "SANCTION"):
+        _, (recipient,) = complete_parties(category, [entity("", "COP")], [person], location)
+        assert recipient.country == "NGA"

@@ -45,6 +45,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "accused X of", "charged X with", "fined X for": the prepositions that name the charge
 CHARGE_PREPS = frozenset({"of", "with", "for"})
 CHARGE_VERBS = word_set("charge_verbs")
+# Entities that name one person or body: a place does not say whose they are.
+NAMED_KINDS = frozenset({"person"})
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
 """Entity kinds that are only a place when they follow an unplaced actor ("protesters ... in Nairobi")."""
 
@@ -310,14 +312,25 @@ def complete_parties(category: str, actors: list[Entity], recipients: list[Entit
         recipients = protested_government(actors, location)
     elif not recipients and category in DOMESTIC:
         recipients = domestic_population(actors, location)
-    recipients = [place_entity(resident(r, place), place, "event location") for r in recipients]
-    actors = [place_entity(resident(a, place), place, "event location") for a in actors]
+    victims = category in HARM | DOMESTIC | {"SANCTION"}
+    recipients = [_placed_where_it_happened(resident(r, place), place, victims) for r in recipients]
+    actors = [_placed_where_it_happened(resident(a, place), place, False) for a in actors]
     if category in DOMESTIC_ACTOR:
         actors = [place_entity(a, _single_country(recipients), "the party it acts on") for a in actors]
     # before the recipients borrow the actors' country: "LIMA - Police arrested students"
     actors = [_sole_country_official(a, sentence_countries) for a in actors]
     recipients = [_domestic_recipient(r, actors, category) for r in recipients]
     return actors, [_sole_country_official(r, sentence_countries) for r in recipients]
+
+
+def _placed_where_it_happened(entity: Entity, place: str, victim: bool) -> Entity:
+    """"Dozens of protesters in Nairobi": a group of no known country is where it acts. A
+    named person or body is not: people travel ("Okonkwo addressed reporters in New York"),
+    and the place is often only the one the story last named; only the victims of an
+    attack, an arrest or a ban are placed where it befell them."""
+    if entity.kind in NAMED_KINDS and not victim:
+        return entity
+    return place_entity(entity, place, "event location")
 
 
 def _sole_country_official(actor: Entity, sentence_countries: frozenset[str]) -> Entity:
