@@ -111,6 +111,7 @@ cork batman eugene pueblo ontario man mission lafayette hamilton preston chandle
 richmond jackson lincoln sandy midland salem clovis davie virginia phoenix tempe normal
 bade beni san sari pare pati tama guli hino ota santana serra bama anda bata gao guna ica
 saga saki sakura salto sodo singa tete tula lima arlington columbus santiago kent wales
+kennedy
 """.split())
 COMMON_WORDS = set(STOP_WORDS)
 # Single words in the Phoenix files that are everyday English and would fire on ordinary text.

@@ -242,3 +242,8 @@ def test_supplement_officials_resolve_by_their_terms():
     as_envoy = actors.resolve_name("Kaja Kallas", "2025-03-01")[0]
     assert (as_envoy.country, as_envoy.organization) == ("IGO", "European Union")
     assert actors.resolve_name("Kallas", "2025-03-01")[0].name == "Kaja Kallas"
+
+
+def test_a_city_named_like_a_common_surname_is_no_city(shipped: ActorDictionary) -> None:
+    # "the night Kennedy was shot": Kennedy (a locality of Bogotá) is far more often a person
+    assert all(e.kind != "city" for e in shipped.resolve_name("Kennedy"))
