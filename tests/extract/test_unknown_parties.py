@@ -48,6 +48,11 @@ def test_whoever_is_told_to_act_or_accused_is_the_recipient(coder, text, categor
     assert [recipient] in _recipient_texts(coder, text, category)
 
 
+def test_an_unknown_name_offered_something_is_the_recipient(coder):
+    text = "The Kenyan government offered Okonkwo a seat in the cabinet."
+    assert ["Okonkwo"] in _recipient_texts(coder, text, "AGREE")
+
+
 def test_a_thing_acted_on_gives_its_named_owner(coder):
     text = "The Kenyan president praised Okonkwo's endorsement on Monday."
     assert ["Okonkwo"] in _recipient_texts(coder, text, "SUPPORT")

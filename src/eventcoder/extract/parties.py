@@ -249,11 +249,12 @@ def _charged(head: Token) -> bool:
 
 def _befallen(head: Token) -> bool:
     """A name the event falls on by its place in the clause, where it names a party, not a
-    place or thing: a passive subject, an owner ("Ferreira's conviction"), the complement
+    place or thing: a passive subject, an owner ("Ferreira's conviction"), an indirect
+    object ("offered Okonkwo a tour"), the complement
     of "against" ("an investigation against Okonkwo"), the subject of a demanded act
     ("demanded that Okonkwo resign") or the one told to act ("ordered Okonkwo to appear")."""
-    if head.dep_ in ("nsubjpass", "poss") or (head.dep_ == "pobj" and head.head.lower_ == "against"):
-        return True
+    if head.dep_ in ("nsubjpass", "poss", "dative") or (head.dep_ == "pobj" and head.head.lower_ == "against"):
+        return True  # "dative": the one given or offered something ("offered Okonkwo a tour")
     if head.dep_ == "nsubj" and head.head.dep_ == "ccomp":
         return True
     return head.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in head.head.children)
