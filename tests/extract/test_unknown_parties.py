@@ -91,3 +91,17 @@ def test_an_agentless_passive_attack_has_no_inferred_attacker(coder):
 def test_an_attack_named_by_its_weapon_is_placed_where_it_struck(coder):
     (attack,) = _events(coder, "A roadside bomb near Samarra killed two soldiers.", "ASSAULT")
     assert {a.country for a in attack.actor} == {"IRQ"}
+
+
+@pytest.mark.parametrize("text", [
+    "Police director Vladimir Petrovic criticized the protesters.",
+    "Senator Vladimir Okafor criticized the protesters.",
+])
+def test_a_city_name_between_a_title_and_a_surname_is_a_given_name(coder, text):
+    (accusation,) = _events(coder, text, "ACCUSE")
+    assert "RUS" not in {a.country for a in accusation.actor}
+
+
+def test_a_city_name_alone_still_names_the_city(coder):
+    (accusation,) = _events(coder, "Officials in Vladimir criticized the protesters.", "ACCUSE")
+    assert {a.country for a in accusation.actor} == {"RUS"}

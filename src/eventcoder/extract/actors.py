@@ -90,7 +90,7 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
     by_token: dict[int, Mention] = {}
     for start, end, entries in dictionary.find_all(words, date):
         entries = [e for e in entries if e.kind != "agent"]
-        if _names_a_facility(sentence, end):
+        if _names_a_facility(sentence, end) or _titled_given_name(sentence, start, end, dictionary):
             entries = [e for e in entries if e.kind not in ("city", "capital")]
         if _surname_ruled_out(sentence, start, end):
             entries = [e for e in entries if not _surname_entry(e)]
@@ -116,6 +116,20 @@ def _names_a_facility(sentence: Span, end: int) -> bool:
     makes the words a facility's name, which says nothing of the city's country."""
     following = sentence[end] if end < len(sentence) else None
     return following is not None and following.text[:1].isupper() and following.lower_ in FACILITY_NOUNS
+
+
+def _titled_given_name(sentence: Span, start: int, end: int, dictionary: ActorDictionary) -> bool:
+    """"Police director Vladimir Rebic", "Senator Vladimir Okafor": a city's name between a
+    title (an agent word, or any noun in lower case) and another proper name is the
+    person's given name, not the city."""
+    if start == 0 or end >= len(sentence):
+        return False
+    title, following = sentence[start - 1], sentence[end]
+    if following.pos_ != "PROPN" or not following.is_alpha or not following.text[:1].isupper():
+        return False
+    if title.pos_ == "NOUN" and title.is_lower:
+        return True  # a title in lower case: "director", "spokesman", "lawyer"
+    return dictionary.agent(title.lower_) is not None or dictionary.agent(title.lemma_.lower()) is not None
 
 
 def _surname_ruled_out(sentence: Span, start: int, end: int) -> bool:
