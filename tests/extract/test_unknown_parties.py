@@ -105,3 +105,13 @@ def test_a_city_name_between_a_title_and_a_surname_is_a_given_name(coder, text):
 def test_a_city_name_alone_still_names_the_city(coder):
     (accusation,) = _events(coder, "Officials in Vladimir criticized the protesters.", "ACCUSE")
     assert {a.country for a in accusation.actor} == {"RUS"}
+
+
+@pytest.mark.parametrize("text, category, recipient_country", [
+    ("Kenyan president Ruto would have faced impeachment over the scandal.", "ACCUSE", "KEN"),
+    ("Ugandan rebels suffered heavy air strikes near the border.", "ASSAULT", "UGA"),
+    ("Russia faced new sanctions over the war.", "SANCTION", "RUS"),
+])
+def test_the_subject_of_a_verb_of_undergoing_is_the_recipient(coder, text, category, recipient_country):
+    (event,) = _events(coder, text, category)
+    assert event.actor == [] and {r.country for r in event.recipient} == {recipient_country}

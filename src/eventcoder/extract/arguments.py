@@ -29,6 +29,7 @@ ATTRIBUTION_VERBS = word_set("attribution_verbs")
 TIME_WORDS = word_set("time_words")
 INSTRUMENT_NOUNS = word_set("instrument_nouns")
 FORCE_NOUNS = word_set("force_nouns")
+UNDERGO_VERBS = word_set("undergo_verbs")
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -259,7 +260,7 @@ def noun_actor_groups(noun: Token) -> Groups:
               children(noun, frozenset({"poss"})) + prep_objects(noun, frozenset({"by"})),
               [c for c in noun.lefts if c.dep_ in ("amod", "compound", "nmod") and not opposes(c)],
               participle_agents(noun)]
-    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
+    if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB" and not undergone(noun):
         # "Israel completed the withdrawal", "Italy announced a suspension of air links"
         groups.append(verb_subjects(noun.head))
     elif noun.dep_ == "pobj" and noun.head.head.pos_ == "VERB" and noun.head.lower_ not in CONCESSIVE_PREPS:
@@ -301,9 +302,16 @@ def clause_subjects(noun: Token) -> list[Token]:
             for subject in children(clause, SUBJECT_DEPS) if subject.tag_ != "PRP"]
 
 
+def undergone(noun: Token) -> bool:
+    """"Nixon faced impeachment", "the rebels suffered air strikes", "is serving a life
+    sentence": the subject of a verb of undergoing is the one the event falls on."""
+    return noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in UNDERGO_VERBS
+
+
 def noun_recipient_groups(noun: Token) -> Groups:
     noun = frame(noun)
-    groups = [opposed_modifiers(noun), clause_subjects(noun), _not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
+    groups = [verb_subjects(noun.head)] if undergone(noun) else []
+    groups += [opposed_modifiers(noun), clause_subjects(noun), _not_time(prep_objects(noun, NOUN_RECIPIENT_PREPS))]
     if noun.dep_ in OBJECT_DEPS and noun.head.pos_ == "VERB":
         # "opened investigations against 28 officials": the preposition hangs on the verb
         groups.append(_not_time(prep_objects(noun.head, RECIPIENT_PREPS)))

@@ -283,6 +283,8 @@ def needs_no_actor(candidate: "EventCandidate") -> bool:
     token = candidate.trigger.token
     if token.pos_ == "NOUN" and arguments.opposed_modifiers(arguments.frame(token)):
         return True  # "anti-government protests" name their target, not always who protests
+    if token.pos_ == "NOUN" and arguments.undergone(arguments.frame(token)):
+        return True  # "Russia faced new sanctions": who imposed them is often unsaid
     return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 

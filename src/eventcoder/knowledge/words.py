@@ -75,6 +75,7 @@ WORD_LISTS = (
     # extract/arguments.py
     "argument_preps", "concessive_preps", "frame_nouns", "instrument_nouns", "noun_recipient_preps",
     "object_control_verbs", "recipient_preps", "target_preps", "time_words", "attribution_verbs",
+    "undergo_verbs",
     # extract/places.py
     "event_nouns", "generic_words", "not_places", "place_nouns", "place_prepositions",
     # nlp/prefilter.py
