@@ -152,6 +152,8 @@ POLICIES = {
                                                    propose_speech_root=True, overrule_floor=0.4),
     "propose.4/actor+speech+overrule.6": UsePolicy(propose_floor=0.4, propose_parties="actor",
                                                    propose_speech_root=True, overrule_floor=0.6),
+    "propose.4/actor+speech+overrule.3": UsePolicy(propose_floor=0.4, propose_parties="actor",
+                                                   propose_speech_root=True, overrule_floor=0.3),
     "propose.4/actor+speech+overrule.4+second.7": UsePolicy(
         propose_floor=0.4, propose_parties="actor", propose_speech_root=True, overrule_floor=0.4, second_floor=0.7),
     "propose.4/actor+speech+overrule.4+second.55": UsePolicy(

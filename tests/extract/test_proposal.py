@@ -160,6 +160,18 @@ def test_the_lexicon_judgement_of_a_verb_is_overruled_only_above_its_floor(nlp, 
     assert candidate.trigger.token.text == "took"
 
 
+def test_a_reading_the_lexicon_dropped_is_not_overruled(nlp, lexicon, classifier):
+    text = "Egypt took the disputed island from Sudan."
+    own = {pattern.category for pattern in lexicon.candidates("take")}
+    other = next(name for name in classifier.categories if name not in own)
+    sentence, policy = nlp(text)[:], classifier.with_policy(always(overrule_floor=0.5))
+    for category in sorted(own):
+        sure = {name: 0.0 for name in classifier.categories} | {category: 0.9}
+        assert proposed_candidates(sentence, lexicon, policy, sure) == []  # its own reading, dropped
+    sure = {name: 0.0 for name in classifier.categories} | {other: 0.9}
+    assert [c.category for c in proposed_candidates(sentence, lexicon, policy, sure)] == [other]
+
+
 def test_the_coder_adds_a_second_event_beside_the_lexicon_ones(unfiltered, classifier):
     text = "Ankara slapped new tariffs on Greek steel, and Greek farmers protested in Athens."
     lexicon_only = [e.event for e in code(unfiltered, classifier.with_policy(UsePolicy()), text)]

@@ -40,7 +40,7 @@ def proposed_candidates(sentence: Span, lexicon: Lexicon, classifier, probabilit
     clause = reported_clause(sentence.root, lexicon, policy.propose_speech_root)
     if probability < floor or category in coded or clause is None:
         return []
-    if _judged_by_lexicon(clause, lexicon) and (policy.overrule_floor is None or probability < policy.overrule_floor):
+    if _judged_by_lexicon(clause, lexicon) and not _overrules(clause, lexicon, category, probability, policy):
         return []
     pattern = TriggerPattern((clause.lemma_.lower(),), "VERB", category, "", frozenset(), SOURCE)
     candidate = EventCandidate(Trigger(clause, [pattern], [clause]), category, "",
@@ -71,6 +71,21 @@ def _judged_by_lexicon(clause: Token, lexicon: Lexicon) -> bool:
     classifier does not overrule that judgement."""
     lemma = clause.lemma_.lower()
     return bool(lexicon.candidates(lemma)) or lexicon.governors.get(lemma) in CATEGORY_GOVERNORS
+
+
+def _overrules(clause: Token, lexicon: Lexicon, category: str, probability: float, policy) -> bool:
+    """The model may code a verb the lexicon judged silent only when it is sure enough and
+    reads it as a category the lexicon does not: when the lexicon's own reading was
+    dropped ("was killed by his lions": no political actor), the drop was no matter of
+    category and stands."""
+    if policy.overrule_floor is None or probability < policy.overrule_floor:
+        return False
+    return category not in _lexicon_categories(clause, lexicon)
+
+
+def _lexicon_categories(clause: Token, lexicon: Lexicon) -> set[str]:
+    lemma = clause.lemma_.lower()
+    return {pattern.category for pattern in lexicon.candidates(lemma)} | {lexicon.governors.get(lemma)}
 
 
 def reported_clause(root: Token, lexicon: Lexicon, speech_root: bool = False) -> Token | None:
