@@ -121,9 +121,47 @@ POLICIES = {
     "relabel.4+propose.25": UsePolicy(relabel_floor=0.4, relabel_margin=0.15, propose_floor=0.25),
     "relabel.3+propose.25": UsePolicy(relabel_floor=0.3, relabel_margin=0.1, propose_floor=0.25),
     "relabel.5+propose.4": UsePolicy(relabel_floor=0.5, relabel_margin=0.2, propose_floor=0.4),
+    "propose.4/actor": UsePolicy(propose_floor=0.4, propose_parties="actor"),
+    "propose.4/either": UsePolicy(propose_floor=0.4, propose_parties="either"),
+    "propose.25/actor": UsePolicy(propose_floor=0.25, propose_parties="actor"),
+    "propose.1/actor": UsePolicy(propose_floor=0.1, propose_parties="actor"),
+    "propose.1/either": UsePolicy(propose_floor=0.1, propose_parties="either"),
+    "propose.4+second.7": UsePolicy(propose_floor=0.4, second_floor=0.7),
+    "propose.4+second.55": UsePolicy(propose_floor=0.4, second_floor=0.55),
+    "propose.4+second.4": UsePolicy(propose_floor=0.4, second_floor=0.4),
+    "propose.4+second.25": UsePolicy(propose_floor=0.4, second_floor=0.25),
+    "propose.4/actor+second.55/actor": UsePolicy(propose_floor=0.4, propose_parties="actor", second_floor=0.55),
+    "propose.1/actor+speech": UsePolicy(propose_floor=0.1, propose_parties="actor", propose_speech_root=True),
+    "propose.1/actor+overrule.5": UsePolicy(propose_floor=0.1, propose_parties="actor", overrule_floor=0.5),
+    "propose.1/actor+overrule.3": UsePolicy(propose_floor=0.1, propose_parties="actor", overrule_floor=0.3),
+    "propose.1/actor+speech+overrule.5": UsePolicy(propose_floor=0.1, propose_parties="actor",
+                                                   propose_speech_root=True, overrule_floor=0.5),
+    "propose.25/actor+speech": UsePolicy(propose_floor=0.25, propose_parties="actor", propose_speech_root=True),
+    "propose.1/actor+rank.05": UsePolicy(propose_floor=0.1, propose_parties="actor", rank_margin=0.05),
+    "propose.1/actor+rank.3": UsePolicy(propose_floor=0.1, propose_parties="actor", rank_margin=0.3),
+    "propose.1/actor+rank.0": UsePolicy(propose_floor=0.1, propose_parties="actor", rank_margin=0.0),
+    "propose.4+speech": UsePolicy(propose_floor=0.4, propose_speech_root=True),
+    "propose.4+overrule.5": UsePolicy(propose_floor=0.4, overrule_floor=0.5),
+    "propose.4+speech+overrule.5": UsePolicy(propose_floor=0.4, propose_speech_root=True, overrule_floor=0.5),
+    "propose.4/actor+speech+overrule.5": UsePolicy(propose_floor=0.4, propose_parties="actor",
+                                                   propose_speech_root=True, overrule_floor=0.5),
+    "propose.4/actor+overrule.4": UsePolicy(propose_floor=0.4, propose_parties="actor", overrule_floor=0.4),
+    "propose.25/actor+overrule.5": UsePolicy(propose_floor=0.25, propose_parties="actor", overrule_floor=0.5),
+    "propose.25+overrule.5": UsePolicy(propose_floor=0.25, overrule_floor=0.5),
+    "propose.4/actor+speech+overrule.4": UsePolicy(propose_floor=0.4, propose_parties="actor",
+                                                   propose_speech_root=True, overrule_floor=0.4),
+    "propose.4/actor+speech+overrule.6": UsePolicy(propose_floor=0.4, propose_parties="actor",
+                                                   propose_speech_root=True, overrule_floor=0.6),
+    "propose.4/actor+speech+overrule.3": UsePolicy(propose_floor=0.4, propose_parties="actor",
+                                                   propose_speech_root=True, overrule_floor=0.3),
+    "propose.4/actor+speech+overrule.4+second.7": UsePolicy(
+        propose_floor=0.4, propose_parties="actor", propose_speech_root=True, overrule_floor=0.4, second_floor=0.7),
+    "propose.4/actor+speech+overrule.4+second.55": UsePolicy(
+        propose_floor=0.4, propose_parties="actor", propose_speech_root=True, overrule_floor=0.4, second_floor=0.55),
 }
 TRAININGS = {"synthetic only": Training(0), "synthetic+plv×3": Training(3), "synthetic+plv×1": Training(1),
-             "synthetic+plv×6": Training(6), "plv only": Training(1, synthetic=False)}
+             "synthetic+plv×6": Training(6), "synthetic+plv×12": Training(12),
+             "plv only": Training(1, synthetic=False)}
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -241,9 +241,10 @@ class Coder:
         context.mentions = mentions
         candidates = extract_candidates(sentence, self.resources.lexicon)
         events = assemble_events(candidates, context, self.resources)
-        if events or self.resources.classifier is None:
+        if self.resources.classifier is None:
             return events
-        # The lexicon found nothing: the trained classifier may propose one (extract/proposal.py).
+        # The trained classifier may propose an event the lexicon missed (extract/proposal.py).
         proposals = proposed_candidates(sentence, self.resources.lexicon, self.resources.classifier,
-                                        context.probabilities(self.resources.classifier))
-        return assemble_events(proposals, context, self.resources)
+                                        context.probabilities(self.resources.classifier),
+                                        frozenset(e.event for e in events))
+        return events + assemble_events(proposals, context, self.resources)

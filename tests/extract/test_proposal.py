@@ -7,7 +7,8 @@ import pytest
 
 from eventcoder.coder import Coder, CoderOptions
 from eventcoder.extract.category import relabelled_category
-from eventcoder.extract.proposal import proposed_candidates, reported_clause
+from eventcoder.errors import ClassifierError
+from eventcoder.extract.proposal import _judged_by_lexicon, proposed_candidates, reported_clause
 from eventcoder.knowledge.classifier import EventClassifier, UsePolicy
 
 pytestmark = pytest.mark.model
@@ -94,3 +95,88 @@ def test_concede_and_retreat_are_not_relabelled_into_each_other(classifier):
     always = classifier.with_policy(UsePolicy(relabel_floor=0.0))
     assert relabelled_category("RETREAT", probabilities, always) == "RETREAT"
     assert relabelled_category("ACCUSE", probabilities, always) == "CONCEDE"
+
+
+def always(**settings) -> UsePolicy:
+    return UsePolicy(propose_floor=0.0, **settings)
+
+
+def candidates(nlp, lexicon, classifier, text: str, policy: UsePolicy, coded=frozenset()):
+    sentence = nlp(text)[:]
+    probabilities = classifier.predict_proba([text])[0]
+    return proposed_candidates(sentence, lexicon, classifier.with_policy(policy), probabilities, frozenset(coded))
+
+
+def test_an_actor_alone_is_enough_when_the_policy_says_so(nlp, lexicon, classifier):
+    text = "Turkey slept through the night."  # a subject, no recipient
+    assert candidates(nlp, lexicon, classifier, text, always()) == []
+    for needed in ("actor", "either"):
+        [candidate] = candidates(nlp, lexicon, classifier, text, always(propose_parties=needed))
+        assert [t.text for t in candidate.actor_heads[0]] == ["Turkey"] and candidate.recipient_heads == []
+
+
+def test_a_recipient_alone_is_enough_only_for_either(nlp, lexicon, classifier):
+    text = "The votes were tallied slowly."  # an agentless passive: no actor
+    assert candidates(nlp, lexicon, classifier, text, always()) == []
+    assert candidates(nlp, lexicon, classifier, text, always(propose_parties="actor")) == []
+    [candidate] = candidates(nlp, lexicon, classifier, text, always(propose_parties="either"))
+    assert candidate.actor_heads == [] and [t.text for t in candidate.recipient_heads[0]] == ["votes"]
+
+
+def test_an_unknown_party_rule_is_refused():
+    with pytest.raises(ClassifierError, match="propose_parties"):
+        UsePolicy(propose_parties="anyone")
+
+
+def test_a_speech_root_reporting_no_clause_is_the_clause_when_allowed(nlp, lexicon, classifier):
+    text = "Moscow announced new tariffs on Georgian wine."
+    root = nlp(text)[:].root
+    assert reported_clause(root, lexicon) is None
+    assert reported_clause(root, lexicon, speech_root=True).text == "announced"
+    assert candidates(nlp, lexicon, classifier, text, always()) == []
+    [candidate] = candidates(nlp, lexicon, classifier, text, always(propose_speech_root=True))
+    assert candidate.trigger.token.text == "announced"
+
+
+def test_a_second_event_needs_its_own_floor_and_a_category_the_lexicon_missed(nlp, lexicon, classifier):
+    best, probability = top(classifier, TARIFFS)
+    other = next(name for name in classifier.categories if name != best)
+    assert candidates(nlp, lexicon, classifier, TARIFFS, always(), coded={other}) == []  # no second_floor
+    sure = always(second_floor=probability - 0.01)
+    [candidate] = candidates(nlp, lexicon, classifier, TARIFFS, sure, coded={other})
+    assert candidate.category == best
+    assert candidates(nlp, lexicon, classifier, TARIFFS, sure, coded={best}) == []
+    too_high = always(second_floor=probability + 0.01)
+    assert candidates(nlp, lexicon, classifier, TARIFFS, too_high, coded={other}) == []
+
+
+def test_the_lexicon_judgement_of_a_verb_is_overruled_only_above_its_floor(nlp, lexicon, classifier):
+    text = "Egypt took the disputed island from Sudan."  # "take" is a trigger word; here it codes nothing
+    assert _judged_by_lexicon(nlp(text)[:].root, lexicon)
+    _, probability = top(classifier, text)
+    assert candidates(nlp, lexicon, classifier, text, always()) == []
+    assert candidates(nlp, lexicon, classifier, text, always(overrule_floor=probability + 0.01)) == []
+    [candidate] = candidates(nlp, lexicon, classifier, text, always(overrule_floor=probability - 0.01))
+    assert candidate.trigger.token.text == "took"
+
+
+def test_a_reading_the_lexicon_dropped_is_not_overruled(nlp, lexicon, classifier):
+    text = "Egypt took the disputed island from Sudan."
+    own = {pattern.category for pattern in lexicon.candidates("take")}
+    other = next(name for name in classifier.categories if name not in own)
+    sentence, policy = nlp(text)[:], classifier.with_policy(always(overrule_floor=0.5))
+    for category in sorted(own):
+        sure = {name: 0.0 for name in classifier.categories} | {category: 0.9}
+        assert proposed_candidates(sentence, lexicon, policy, sure) == []  # its own reading, dropped
+    sure = {name: 0.0 for name in classifier.categories} | {other: 0.9}
+    assert [c.category for c in proposed_candidates(sentence, lexicon, policy, sure)] == [other]
+
+
+def test_the_coder_adds_a_second_event_beside_the_lexicon_ones(unfiltered, classifier):
+    text = "Ankara slapped new tariffs on Greek steel, and Greek farmers protested in Athens."
+    lexicon_only = [e.event for e in code(unfiltered, classifier.with_policy(UsePolicy()), text)]
+    assert lexicon_only == ["PROTEST"]
+    best, probability = top(classifier, text)
+    assert best != "PROTEST"  # else the model agrees with the lexicon and nothing is added
+    events = code(unfiltered, classifier.with_policy(UsePolicy(second_floor=probability - 0.01)), text)
+    assert [(e.event, e.evidence.trigger.text) for e in events] == [("PROTEST", "protested"), (best, "slapped")]

@@ -36,6 +36,7 @@ MODE_FILE = "mode.npz"
 MODE_SEPARATOR = ":"
 FEATURIZER = "crc32-word-ngrams"  # model.json "featurizer.kind": which hashing scheme made the weights
 SIGN_BIT = 31  # the bucket uses the low bits of the hash; the sign a bit above them
+PROPOSE_PARTIES = frozenset({"both", "actor", "either"})
 BATCH = 1024  # texts scored at once: bounds the (features × classes) gather in memory
 
 
@@ -152,6 +153,18 @@ class UsePolicy:
     relabel_floor: float | None = None  # replace any lexicon category by the model's top one (None: never)
     relabel_margin: float = 0.0  # ... when the top one is this much more probable than the lexicon's
     propose_floor: float | None = None  # code a sentence where the lexicon found nothing (None: never)
+    # which parties a proposal must name: "both" actor and recipient, "actor", or "either"
+    propose_parties: str = "both"
+    # propose beside the lexicon's events a category none of them has (None: never)
+    second_floor: float | None = None
+    # a speech root that reports no clause ("announced sanctions on ...") is the clause itself
+    propose_speech_root: bool = False
+    # propose on a verb the lexicon knows but coded nothing for, from this probability (None: never)
+    overrule_floor: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.propose_parties not in PROPOSE_PARTIES:
+            raise ClassifierError(f"model.json \"use\": propose_parties must be one of {sorted(PROPOSE_PARTIES)}")
 
     @classmethod
     def from_metadata(cls, metadata: dict[str, Any]) -> UsePolicy:
