@@ -217,8 +217,11 @@ class Coder:
 
     def _unparsed_story(self, document: Document, every: list[SentenceSpan],
                         parsed: list[SentenceSpan]) -> StoryCountries:
-        """The countries named by the sentences the pre-parse filter skipped (extract/story.py)."""
+        """The countries named by the title and by the sentences the pre-parse filter skipped
+        (extract/story.py): a headline names what the story is about."""
         story, skipped = StoryCountries(), set(every) - set(parsed)
+        if len(every) > 1 and document.title:
+            story.add_sentence(countries_named(document.title, self.resources.dictionary, document.pub_date))
         if len(every) > 1:
             for span in sorted(skipped, key=lambda s: s.index):
                 story.add_sentence(countries_named(document.text[span.start:span.end],

@@ -45,3 +45,13 @@ def test_a_story_of_two_countries_leaves_the_party_unplaced(coder):
             "Otieno Kamau criticised the judges.")
     accuse = next(e for e in coder.code_text(text) if e.event == "ACCUSE")
     assert accuse.recipient[0].country == ""
+
+
+@pytest.mark.model
+def test_the_title_counts_as_a_sentence_of_the_story(coder):
+    body = "Kenya's parliament passed a new budget on Tuesday.\nOtieno Kamau criticised the judges."
+    def judges(title):
+        result = coder.code_document({"id": "t", "text": body, "title": title})
+        return next(e for e in result.events if e.event == "ACCUSE").recipient[0].country
+    assert judges("Kenya's parliament passes a budget") == "KEN"
+    assert judges("") == ""

@@ -11,7 +11,8 @@ least MIN_SHARE of the sentences that name any country. A one-sentence text neve
 so short texts are coded from their sentence alone. Parsed sentences count every actor the
 dictionaries found in them (officials too); sentences the pre-parse filter skipped count
 only the countries and peoples they name (`countries_named`), since without a parse a
-surname or a city name is too often someone or somewhere else.
+surname or a city name is too often someone or somewhere else; a document's title counts
+as one more such sentence.
 """
 
 from __future__ import annotations
