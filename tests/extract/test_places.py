@@ -151,3 +151,15 @@ def test_a_generic_area_with_an_owner_is_placed(nlp, gazetteer):
     sent = first_sentence(nlp, "Floods destroyed bridges in Malawi's southern districts.")
     found = locate_event(sent, sent[1], gazetteer)
     assert found.country == "MWI"
+
+
+def test_a_state_beats_a_foreign_city_known_by_its_name_only_as_an_alias():
+    gazetteer = Gazetteer.from_lines([
+        "admin1\tFlorida\tUSA\tFlorida\t\t\t0\tflorida",
+        "city\tFloridablanca\tCOL\t\t7.06\t-73.09\t267591\tflorida|floridablanca",
+        "admin1\tNew York\tUSA\tNew York\t\t\t0\tnew york",
+        "city\tNew York City\tUSA\tNew York\t40.71\t-74.01\t8175133\tnew york|new york city",
+    ])
+    assert gazetteer.resolve("Florida").country == "USA"
+    assert gazetteer.resolve("Floridablanca").country == "COL"
+    assert gazetteer.resolve("New York").name == "New York City"  # the state's own city still wins

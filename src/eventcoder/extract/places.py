@@ -118,8 +118,19 @@ class Gazetteer:
             return None
         preferred = set(prefer_countries)
         best = max(found, key=lambda p: (KIND_RANK[p.kind], p.country in preferred, p.population))
+        best = _state_over_foreign_alias(best, found, normalize_name(name))
         return Location(text=name, name=best.name, country=best.country, admin1=best.admin1,
                         lat=best.lat, lon=best.lon)
+
+
+def _state_over_foreign_alias(best: Place, found: list[Place], key: str) -> Place:
+    """"Florida" is the US state, not Floridablanca in Colombia, which GeoNames also calls
+    "Florida": a state of that very name beats a city of another country known by it only
+    as an alias. (A city of the state's own country, "New York", still wins.)"""
+    if best.kind != "city" or normalize_name(best.name) == key:
+        return best
+    state = next((p for p in found if p.kind == "admin1" and normalize_name(p.name) == key), None)
+    return state if state is not None and state.country != best.country else best
 
 
 @lru_cache(maxsize=1)
