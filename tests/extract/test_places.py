@@ -2,7 +2,7 @@ import pickle
 
 import pytest
 
-from eventcoder.extract.places import Gazetteer, Place, find_place_phrases, locate_event, normalize_name, tree_distance
+from eventcoder.extract.places import Gazetteer, Place, _resolve_phrase, find_place_phrases, locate_event, normalize_name, tree_distance
 from eventcoder.records import Location
 
 
@@ -163,3 +163,10 @@ def test_a_state_beats_a_foreign_city_known_by_its_name_only_as_an_alias():
     assert gazetteer.resolve("Florida").country == "USA"
     assert gazetteer.resolve("Floridablanca").country == "COL"
     assert gazetteer.resolve("New York").name == "New York City"  # the state's own city still wins
+
+
+def test_a_lowercase_word_inside_a_name_is_no_place():
+    gazetteer = Gazetteer.from_lines(["city\tDej\tROU\t\t47.15\t23.87\t33000\tdej|des",
+                                      "city\tRaqqa\tSYR\t\t35.95\t39.01\t177000\traqqa|al-raqqa"])
+    assert _resolve_phrase("Quai des Orfèvres", gazetteer, ()) is None
+    assert _resolve_phrase("the outskirts of al-Raqqa", gazetteer, ()).country == "SYR"

@@ -235,13 +235,14 @@ def _appositive_countries(head: Token, gazetteer: Gazetteer) -> list[str]:
 
 
 def _resolve_phrase(text: str, gazetteer: Gazetteer, prefer: Sequence[str]) -> Location | None:
-    """The whole phrase, else its longest resolvable run of words ("Gaza Strip" -> Gaza)."""
+    """The whole phrase, else its longest resolvable run of words ("Gaza Strip" -> Gaza)
+    that has a capital letter."""
     words = text.split()
     for size in range(len(words), 0, -1):
         for first in range(len(words) - size + 1):
             run = words[first:first + size]
-            if all(word.lower() in GENERIC_WORDS for word in run):
-                continue
+            if all(word.lower() in GENERIC_WORDS for word in run) or not any(c.isupper() for c in "".join(run)):
+                continue  # "Quai des Orfèvres": a word with no capital ("des") is no place inside a name
             found = gazetteer.resolve(" ".join(run), prefer)
             if found is not None:
                 return found
