@@ -55,3 +55,10 @@ def test_the_title_counts_as_a_sentence_of_the_story(coder):
         return next(e for e in result.events if e.event == "ACCUSE").recipient[0].country
     assert judges("Kenya's parliament passes a budget") == "KEN"
     assert judges("") == ""
+
+
+@pytest.mark.model
+def test_a_thing_of_a_people_is_no_antecedent_for_they(coder):
+    # "an Irish pub" is remembered as no party: "They" must not become Irish
+    text = "Two French officers met a tourist at an Irish pub.\nThey offered her a tour of the building."
+    assert all(a.country != "IRL" for e in coder.code_text(text) for a in e.actor if a.text == "They")

@@ -60,6 +60,8 @@ class DocumentMemory:
     def remember(self, entity: Entity, sentence: Doc) -> None:
         if not entity.country:
             return  # a pronoun should not resolve to "troops" of no known country
+        if entity.kind == "demonym" and not entity.sector:
+            return  # "an Irish pub", "a Greek island": a thing of a people, no one "they" can be
         self.recent.append((entity, sentence))
         if entity.kind == "person" and entity.name:
             for word in entity.name.lower().split():
