@@ -18,7 +18,7 @@ from eventcoder.ontology import CATEGORIES
 
 FLAGS = frozenset({"speech", "reciprocal", "guest", "arg", "intransitive", "transitive", "forces",
                    "negated", "patient", "crowd", "directive",
-                   "not_naming"})
+                   "not_naming", "mutual"})
 POS_VALUES = frozenset({"VERB", "NOUN", "ANY"})
 GOVERNOR_EFFECTS = frozenset(
     {"speech", "belief", "future", "hypothetical", "negated", "transparent", "executive", "AGREE",

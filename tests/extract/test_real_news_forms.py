@@ -1,0 +1,110 @@
+"""Real-news forms, second round (issue 14): weak triggers that name no act between
+parties (storms and vehicles that strike, campaign rallies, calling or conceding an
+election, defending one's record, receiving a payment, preventing infections, discussing
+why, helping someone do something, agreeing that something is so), negated cooperation
+that is no refusal, demands made by "expect from", and a time's relative pronoun that is
+no object. Sentences written for these tests, never taken from a gold or dev file."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(coder, text):
+    return coder.code_text(text, pub_date="2024-03-15")
+
+
+def _categories(coder, text):
+    return sorted(e.event for e in _events(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Typhoon Hagibis struck the Japanese coast on Saturday.",
+    "Hurricane Ida slammed into the Mexican coast overnight.",
+    "A Russian passenger plane struck a hangar at the Moscow airport.",
+])
+def test_storms_and_vehicles_that_strike_are_no_attack(coder, text):
+    assert _categories(coder, text) == []
+
+
+def test_warplanes_that_strike_still_attack(coder):
+    assert _categories(coder, "Russian warplanes struck a market in Idlib.") == ["ASSAULT"]
+
+
+def test_a_campaign_rally_is_no_protest(coder):
+    assert _categories(coder, "The Brazilian president spoke at a campaign rally in Recife.") \
+        == []
+    assert "PROTEST" in _categories(coder, "Thousands of Serbian protesters held a rally outside parliament.")
+
+
+@pytest.mark.parametrize("text", [
+    "The Mexican president has not yet conceded the election.",
+    "Brazilian television called the election for the Brazilian president.",
+    "The Polish prime minister defended his record on migration.",
+    "The Kenyan government received a payment from the Ethiopian government.",
+])
+def test_election_calls_records_and_payments_name_no_event(coder, text):
+    assert _categories(coder, text) == []
+
+
+def test_preventing_infections_is_no_coercion(coder):
+    assert _categories(coder, "The Kenyan government prevented the spread of the virus.") == []
+    assert _categories(coder, "Italian police prevented the protesters from entering the square.") == ["COERCE"]
+
+
+def test_warning_of_a_disease_is_no_threat(coder):
+    assert _categories(coder, "Chinese doctors warned Chinese officials about the outbreak.") == []
+    assert _categories(coder, "Turkey warned Syria of severe consequences.") == ["THREATEN"]
+
+
+def test_discussing_why_is_no_meeting(coder):
+    assert _categories(coder, "The Kenyan senator discussed why he decided to leave the ruling party.") == []
+
+
+def test_helping_someone_act_is_no_aid(coder):
+    assert _categories(coder, "The Kenyan minister helped organise the summit.") == ["CONSULT"]
+    assert _categories(coder, "The Nigerian governor helped the Kenyan minister win the vote.") == []
+    assert _categories(coder, "The Kenyan army helped the flood victims.") == ["AID"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government agreed that the vote should be delayed.",
+    "The Kenyan president agreed the election had been fair.",
+])
+def test_one_party_agreeing_that_something_is_so_states_an_opinion(coder, text):
+    assert _categories(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan and Ethiopian officials agreed on Monday that their countries should reopen the border.",
+    "Kenya agreed with Ethiopia that the border should be reopened.",
+    "Kenya agreed that its troops would withdraw from the border.",
+])
+def test_parties_agreeing_with_each_other_or_on_an_act_agree(coder, text):
+    assert "AGREE" in _categories(coder, text)
+
+
+def test_a_cooperative_act_that_did_not_happen_is_negated_not_refused(coder):
+    events = _events(coder, "The Kenyan president did not endorse the Ethiopian candidate.")
+    assert [(e.event, e.aux) for e in events] == [("SUPPORT", "negated")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government did not accept the Ethiopian offer.",
+    "Kenya will not accept Ethiopian refugees.",
+    "The Kenyan president decided not to attend the summit in Addis Ababa.",
+    "Kenya and Ethiopia failed to reach an agreement on the border.",
+])
+def test_answers_decisions_and_wills_that_say_no_are_refusals(coder, text):
+    assert [(e.event, e.aux) for e in _events(coder, text)] == [("REJECT", "asserted")]
+
+
+def test_expecting_something_from_a_party_is_a_demand(coder):
+    events = _events(coder, "Kenya expects from Ethiopia a full apology.")
+    assert [(e.event, [a.text for a in e.recipient]) for e in events] == [("REQUEST", ["Ethiopia"])]
+    assert _categories(coder, "Kenya expects the talks to resume next week.") == []
+
+
+def test_the_night_that_they_protested_is_no_object_of_protest(coder):
+    assert _categories(coder, "It was the third night in a row that Serbians protested.") == ["PROTEST"]
+    assert _categories(coder, "The decision, which Serbia protested, was reversed.") == ["ACCUSE"]
