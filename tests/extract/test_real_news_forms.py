@@ -108,3 +108,10 @@ def test_expecting_something_from_a_party_is_a_demand(coder):
 def test_the_night_that_they_protested_is_no_object_of_protest(coder):
     assert _categories(coder, "It was the third night in a row that Serbians protested.") == ["PROTEST"]
     assert _categories(coder, "The decision, which Serbia protested, was reversed.") == ["ACCUSE"]
+
+
+def test_what_happens_before_something_is_no_background(coder):
+    text = "The gunman reached the gate of the Kenyan parliament before he was shot by a Kenyan police officer."
+    assert _categories(coder, text) == ["ASSAULT"]
+    assert _categories(coder, "Kenyan police arrested the gunman after he attacked a Kenyan police officer.") \
+        == ["COERCE"]
