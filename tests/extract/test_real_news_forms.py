@@ -115,3 +115,10 @@ def test_what_happens_before_something_is_no_background(coder):
     assert _categories(coder, text) == ["ASSAULT"]
     assert _categories(coder, "Kenyan police arrested the gunman after he attacked a Kenyan police officer.") \
         == ["COERCE"]
+
+
+def test_an_announced_rejection_is_a_rejection_and_an_announced_boycott_a_threat(coder):
+    assert _categories(coder, "The Kenyan lawyer said he intended to appeal the conviction.") == ["REJECT"]
+    assert _categories(coder, "Kenya will reject the Ethiopian proposal.") == ["REJECT"]
+    assert _categories(coder, "Kenya said it will boycott the summit in Ethiopia.") == ["THREATEN"]
+    assert _categories(coder, "Kenya said it would break off talks with Ethiopia.") == ["THREATEN"]

@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # Announced conflictual acts are threats (PLOVER THREATEN: "threaten to boycott, impose a
-# curfew, blockade..."), as announced cooperation is AGREE.
-CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+# curfew, blockade..."), as announced cooperation is AGREE. An announced rejection is a
+# threat only when it refuses dealings (REJECT mode `meet`: boycott, snub, break off talks);
+# "will appeal the conviction", "will reject the plan" are the rejection itself.
+CONFLICT_FUTURE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 REVERSALS = word_set("reversal_verbs")
 REFUSAL_VERBS = word_set("refusal_verbs")
@@ -159,7 +161,7 @@ def decide_category(trigger: "Trigger", content: "Trigger | None", modality: Mod
                     governors: dict[str, str]) -> tuple[str, str, bool]:
     """(category, mode, reframed): reframed says the report, not the verb, set the category."""
     category, mode = _governed_category(trigger, content, governors)
-    reframed = _reframe(category, modality, trigger.token)
+    reframed = _reframe(category, modality, trigger.token, mode)
     if reframed != category:
         return reframed, "", True
     return category, mode, False
@@ -233,7 +235,7 @@ def _refused(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in VOLITION_AUXILIARIES for v in (verb, verb.head) for c in v.children)
 
 
-def _reframe(category: str, modality: Modality, token: Token) -> str:
+def _reframe(category: str, modality: Modality, token: Token, mode: str = "") -> str:
     """Category changes that come from how the act is reported, not from its verb."""
     governed = modality.governor_category
     if governed == "AGREE":
@@ -246,7 +248,7 @@ def _reframe(category: str, modality: Modality, token: Token) -> str:
         return "REJECT"  # "will not accept refugees", "would not meet their demands": a refusal
     if category in COOPERATIVE_FUTURE and modality.aux == "future" and not _arranged_meeting(category, modality):
         return "AGREE"  # PLOVER: future cooperation is AGREE
-    if category in CONFLICT_FUTURE and modality.aux == "future":
+    if (category in CONFLICT_FUTURE or category == "REJECT" and mode == "meet") and modality.aux == "future":
         return "THREATEN"
     return category
 
