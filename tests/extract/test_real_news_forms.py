@@ -122,3 +122,28 @@ def test_an_announced_rejection_is_a_rejection_and_an_announced_boycott_a_threat
     assert _categories(coder, "Kenya will reject the Ethiopian proposal.") == ["REJECT"]
     assert _categories(coder, "Kenya said it will boycott the summit in Ethiopia.") == ["THREATEN"]
     assert _categories(coder, "Kenya said it would break off talks with Ethiopia.") == ["THREATEN"]
+
+
+def test_a_rally_someone_speaks_at_is_no_protest(coder):
+    assert _categories(coder, "The Brazilian president said at a rally in Recife that he would win.") == []
+    assert _categories(coder, "Thousands of protesters rallied in Recife.") == ["PROTEST"]
+
+
+def test_a_coordinated_verb_shares_its_subject_for_a_sense_rule(coder):
+    assert _categories(coder, "The Kenyan passenger plane crashed near the runway and struck a hangar.") == []
+
+
+def test_opposing_an_act_is_criticism_and_opposing_a_bill_a_rejection(coder):
+    assert _categories(coder, "The Kenyan opposition opposed the withdrawal of the troops.") == ["ACCUSE"]
+    assert _categories(coder, "The Kenyan opposition opposed the bill.") == ["REJECT"]
+
+
+def test_being_cut_off_by_a_driver_is_no_sanction(coder):
+    assert _categories(coder, "The Kenyan minister said he had been cut off by another driver.") == []
+
+
+def test_a_visit_the_news_reports_as_planned_is_a_future_consultation(coder):
+    text = "Kenyan television reported that President Ruto was planning to visit the Ethiopian prime minister."
+    assert [(e.event, e.aux) for e in _events(coder, text)] == [("CONSULT", "future")]
+    announced = "President Ruto said he will visit the Ethiopian prime minister next week."
+    assert _categories(coder, announced) == ["AGREE"]

@@ -48,6 +48,7 @@ AMOUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "tens", "millions",
                           "thousand", "million"})
 PRISON_TERMS = word_set("prison_terms")
 TIME_WORDS = word_set("time_words")
+REPORTING_VERBS = frozenset({"report"})  # what the news reports, not what a party announces
 MULTITUDE = frozenset({"both", "two", "three", "all", "several"})  # "both sides agreed that"
 SENTENCING = frozenset({"sentence", "convict", "find"})
 JAILING = frozenset({"jail", "imprison"})
@@ -218,9 +219,12 @@ def _has_ultimatum(token: Token) -> bool:
 
 def _arranged_meeting(category: str, modality: Modality) -> bool:
     """"The ministers will meet in Ankara next month": a meeting the report states as
-    arranged is a CONSULT with aux future (PLOVER's own example of the future mode). When a
+    arranged is a CONSULT with aux future (PLOVER's own example of the future mode), also
+    when a third party reports it ("Al Jazeera reported the president will visit"). When a
     party announces it ("X said it will meet Y"), the announcement is a commitment: AGREE."""
-    return category == "CONSULT" and modality.speech_verb is None and not modality.belief
+    if category != "CONSULT" or modality.belief:
+        return False
+    return modality.speech_verb is None or modality.speech_verb.lemma_.lower() in REPORTING_VERBS
 
 
 def _refused(token: Token) -> bool:

@@ -165,13 +165,18 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         return [(clause_opening(c),) for c in token.children if c.dep_ in CLAUSE_DEPS]
     if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":  # governor
         return [(token.head.lemma_.lower(),)]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        return [(token.head.head.lemma_.lower(),)]  # the verb it is the setting of: "spoke at a rally"
     return []
 
 
 def _subjects(token: Token) -> list[Token]:
     """Who does it: a verb's subject, a noun's possessor ("protesters' clashes"), with conjuncts."""
     deps = ("nsubj",) if token.pos_ == "VERB" else ("poss",)
-    return [s for c in token.children if c.dep_ in deps for s in (c, *c.conjuncts)]
+    subjects = [c for c in token.children if c.dep_ in deps]
+    if not subjects and token.pos_ == "VERB" and token.dep_ == "conj":  # "the plane crashed and struck"
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return [s for c in subjects for s in (c, *c.conjuncts)]
 
 
 def clause_opening(clause: Token) -> str:
