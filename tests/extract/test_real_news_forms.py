@@ -147,3 +147,10 @@ def test_a_visit_the_news_reports_as_planned_is_a_future_consultation(coder):
     assert [(e.event, e.aux) for e in _events(coder, text)] == [("CONSULT", "future")]
     announced = "President Ruto said he will visit the Ethiopian prime minister next week."
     assert _categories(coder, announced) == ["AGREE"]
+
+
+def test_the_crime_someone_is_punished_for_is_their_act(coder):
+    events = _events(coder, "A Kenyan court sentenced the rebel commander to death for the massacre of 40 villagers.")
+    assert sorted((e.event, [a.text for a in e.actor][:1]) for e in events) == \
+        [("ASSAULT", ["rebel commander"]), ("SANCTION", ["Kenyan court"])]
+    assert _categories(coder, "Kenyan police arrested two men for protesting outside parliament.") == ["COERCE"]
