@@ -154,3 +154,18 @@ def test_the_crime_someone_is_punished_for_is_their_act(coder):
     assert sorted((e.event, [a.text for a in e.actor][:1]) for e in events) == \
         [("ASSAULT", ["rebel commander"]), ("SANCTION", ["Kenyan court"])]
     assert _categories(coder, "Kenyan police arrested two men for protesting outside parliament.") == ["COERCE"]
+
+
+@pytest.mark.parametrize("text, category, actor, recipient", [
+    ("The Kenyan government is supportive of the Ethiopian rebels.", "SUPPORT", "Kenyan government",
+     "Ethiopian rebels"),
+    ("The Kenyan army is well armed and supportive of the Ethiopian rebels.", "SUPPORT", "Kenyan army",
+     "Ethiopian rebels"),
+    ("The Kenyan president was highly critical of the Ethiopian government.", "ACCUSE", "Kenyan president",
+     "Ethiopian government"),
+])
+def test_adjectives_of_attitude_are_held_by_the_copulas_subject(coder, text, category, actor, recipient):
+    events = _events(coder, text)
+    assert [(e.event, [a.text for a in e.actor], [r.text for r in e.recipient]) for e in events] == \
+        [(category, [actor], [recipient])]
+    assert _categories(coder, "A critical report on Kenya was published in Nairobi.") == []

@@ -209,7 +209,21 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
     These three belong with the other rearrangements in parties.find_party_heads; they
     live here only while another change holds parties.py (issue 14)."""
     return _punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
-        _speaker_as_pronoun(candidate))))))
+        _speaker_as_pronoun(_attitude_holder(candidate)))))))
+
+
+def _attitude_holder(candidate: EventCandidate) -> EventCandidate:
+    """"The government is supportive of the rebels", "Kenya, which is critical of Ethiopia":
+    an adjective of attitude is held by the subject of its copula."""
+    token = candidate.trigger.token
+    if token.pos_ != "ADJ" or candidate.actor_heads:
+        return candidate
+    while token.dep_ == "conj":  # "is well armed and supportive of the rebels"
+        token = token.head
+    holders = arguments.verb_subjects(token.head) if token.dep_ == "acomp" else []
+    if holders:
+        candidate.actor_heads = [holders]
+    return candidate
 
 
 def _speaker_as_pronoun(candidate: EventCandidate) -> EventCandidate:

@@ -62,6 +62,8 @@ def pos_matches(token: Token, pos: str) -> bool:
         return token.pos_ in VERB_TAGS
     if pos == "NOUN":
         return token.pos_ in NOUN_TAGS
+    if pos == "ADJ":  # "is supportive of", "was critical of"
+        return token.pos_ == "ADJ"
     return token.pos_ in VERB_TAGS | NOUN_TAGS
 
 

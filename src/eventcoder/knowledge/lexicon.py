@@ -19,7 +19,7 @@ from eventcoder.ontology import CATEGORIES
 FLAGS = frozenset({"speech", "reciprocal", "guest", "arg", "intransitive", "transitive", "forces",
                    "negated", "patient", "crowd", "directive",
                    "not_naming", "mutual"})
-POS_VALUES = frozenset({"VERB", "NOUN", "ANY"})
+POS_VALUES = frozenset({"VERB", "NOUN", "ANY", "ADJ"})
 GOVERNOR_EFFECTS = frozenset(
     {"speech", "belief", "future", "hypothetical", "negated", "transparent", "executive", "AGREE",
      "REJECT", "THREATEN", "REQUEST"}
