@@ -169,3 +169,18 @@ def test_adjectives_of_attitude_are_held_by_the_copulas_subject(coder, text, cat
     assert [(e.event, [a.text for a in e.actor], [r.text for r in e.recipient]) for e in events] == \
         [(category, [actor], [recipient])]
     assert _categories(coder, "A critical report on Kenya was published in Nairobi.") == []
+
+
+def test_the_crime_after_due_to_is_the_jailed_mens_sexual_assault(coder):
+    events = _events(coder, "Nine Kenyan men were jailed due to the rape of two girls.")
+    assert [(e.event, e.mode, [a.text for a in e.actor]) for e in events if e.event == "ASSAULT"] == \
+        [("ASSAULT", "sexual", ["Nine Kenyan men"])]
+    assert _categories(coder, "The Kenyan minister was accused of abuse of power.") == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police drew weapons on the protesters outside parliament.",
+    "A Kenyan officer brandished a pistol at the crowd.",
+])
+def test_weapons_drawn_on_someone_threaten_force(coder, text):
+    assert _categories(coder, text) == ["THREATEN"]

@@ -35,6 +35,7 @@ SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
 BLAMING = frozenset({"blame", "attribute"})
 # Punishments whose for/of phrase names a crime that happened ("jailed for the murder of")
 PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
+CRIME_PREPS = frozenset({"for", "of", "over", "due"})  # "jailed due to the rape of", "over the killing of"
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -311,7 +312,7 @@ def _punished_doer(candidate: EventCandidate) -> EventCandidate:
     assassination of": the one punished did the crime - the punishment's passive subject or
     object, a sentence's owner, or whoever serves it - and no one else."""
     token = candidate.trigger.token
-    punishment = token.head.head if token.dep_ == "pobj" and token.head.lower_ in ("for", "of") else None
+    punishment = token.head.head if token.dep_ == "pobj" and token.head.lower_ in CRIME_PREPS else None
     if punishment is None or punishment.lemma_.lower() not in PUNISHING:
         return candidate
     punished = _the_punished(punishment)
