@@ -1,9 +1,9 @@
 """Real-news forms, second round (issue 14): weak triggers that name no act between
 parties (storms and vehicles that strike, campaign rallies, calling or conceding an
-election, defending one's record, receiving a payment, preventing infections, discussing
-why, helping someone do something, agreeing that something is so), negated cooperation
-that is no refusal, demands made by "expect from", and a time's relative pronoun that is
-no object. Sentences written for these tests, never taken from a gold or dev file."""
+election, receiving a payment, preventing infections, discussing why, agreeing that
+something is so), negated cooperation that is no refusal, demands made by "expect from", a
+time's relative pronoun that is no object, later events, crimes punished, adjectives of
+attitude, sexual violence and drawn weapons. Sentences written for these tests, never taken from a gold or dev file."""
 
 import pytest
 
@@ -40,7 +40,6 @@ def test_a_campaign_rally_is_no_protest(coder):
 @pytest.mark.parametrize("text", [
     "The Mexican president has not yet conceded the election.",
     "Brazilian television called the election for the Brazilian president.",
-    "The Polish prime minister defended his record on migration.",
     "The Kenyan government received a payment from the Ethiopian government.",
 ])
 def test_election_calls_records_and_payments_name_no_event(coder, text):
@@ -59,12 +58,6 @@ def test_warning_of_a_disease_is_no_threat(coder):
 
 def test_discussing_why_is_no_meeting(coder):
     assert _categories(coder, "The Kenyan senator discussed why he decided to leave the ruling party.") == []
-
-
-def test_helping_someone_act_is_no_aid(coder):
-    assert _categories(coder, "The Kenyan minister helped organise the summit.") == ["CONSULT"]
-    assert _categories(coder, "The Nigerian governor helped the Kenyan minister win the vote.") == []
-    assert _categories(coder, "The Kenyan army helped the flood victims.") == ["AID"]
 
 
 @pytest.mark.parametrize("text", [
@@ -94,6 +87,7 @@ def test_a_cooperative_act_that_did_not_happen_is_negated_not_refused(coder):
     "Kenya will not accept Ethiopian refugees.",
     "The Kenyan president decided not to attend the summit in Addis Ababa.",
     "Kenya and Ethiopia failed to reach an agreement on the border.",
+    "The Kenyan government did not give permission for the opposition rally.",
 ])
 def test_answers_decisions_and_wills_that_say_no_are_refusals(coder, text):
     assert [(e.event, e.aux) for e in _events(coder, text)] == [("REJECT", "asserted")]
@@ -115,6 +109,9 @@ def test_what_happens_before_something_is_no_background(coder):
     assert _categories(coder, text) == ["ASSAULT"]
     assert _categories(coder, "Kenyan police arrested the gunman after he attacked a Kenyan police officer.") \
         == ["COERCE"]
+    # with a modal, a before-clause is a condition: "must disarm before it can receive aid"
+    assert _categories(coder, "Kenya said Ethiopia must withdraw its troops before Kenya would support "
+                              "lifting the sanctions.") == ["REQUEST"]
 
 
 def test_an_announced_rejection_is_a_rejection_and_an_announced_boycott_a_threat(coder):

@@ -130,7 +130,12 @@ def _is_background(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.head.lower_ in ("because", "response", "wake"):
         return True
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS for c in token.children)
+    if token.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if "before" in marks and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+        return True  # "must disarm before it can receive aid": a condition, not a later event
+    return bool(marks & BACKGROUND_PREPS)
 
 
 def _names_event(trigger: Trigger, modality: Modality) -> bool:

@@ -234,7 +234,8 @@ def _refused(token: Token) -> bool:
     aux negated ("did not endorse a candidate": docs/annotation.md)."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     deciding = verb.head if verb.dep_ == "xcomp" else verb  # "decided not to attend"
-    if verb.lemma_.lower() in REFUSAL_VERBS or deciding.lemma_.lower() in REFUSAL_VERBS:
+    answers = [verb, deciding, *arguments.children(verb, arguments.OBJECT_DEPS)]  # "did not give permission"
+    if any(word.lemma_.lower() in REFUSAL_VERBS for word in answers):
         return True
     return any(c.dep_ == "aux" and c.lower_ in VOLITION_AUXILIARIES for v in (verb, verb.head) for c in v.children)
 
