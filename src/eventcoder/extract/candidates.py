@@ -33,6 +33,9 @@ BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
 BLAMING = frozenset({"blame", "attribute"})
+# Punishments whose for/of phrase names a crime that happened ("jailed for the murder of")
+PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
+CRIME_PREPS = frozenset({"for", "of", "over", "due"})  # "jailed due to the rape of", "over the killing of"
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
 
 
@@ -106,8 +109,11 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
 def is_blamed_act(outer: Trigger, trigger: Trigger) -> bool:
     """"The US blamed Iran for the attack", "attributed the bombing to Houthi rebels": the act
     blamed is reported as having happened, so it is an event of its own (done by the one
-    blamed, see _blamed_doer), besides the accusation."""
-    return outer.token.lemma_.lower() in BLAMING and trigger.pattern.category in MATERIAL_CONFLICT
+    blamed, see _blamed_doer), besides the accusation. So is the crime someone is punished
+    for ("sentenced to life for the assassination of", "jailed for the killing of": see
+    _punished_doer)."""
+    lemma = outer.token.lemma_.lower()
+    return (lemma in BLAMING or lemma in PUNISHING) and trigger.pattern.category in MATERIAL_CONFLICT
 
 
 def _bare_event_noun(trigger: Trigger) -> bool:
@@ -124,7 +130,12 @@ def _is_background(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and token.head.head.lower_ in ("because", "response", "wake"):
         return True
-    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_PREPS for c in token.children)
+    if token.dep_ != "advcl":
+        return False
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+    if "before" in marks and any(c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+        return True  # "must disarm before it can receive aid": a condition, not a later event
+    return bool(marks & BACKGROUND_PREPS)
 
 
 def _names_event(trigger: Trigger, modality: Modality) -> bool:
@@ -203,8 +214,22 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
 
     These three belong with the other rearrangements in parties.find_party_heads; they
     live here only while another change holds parties.py (issue 14)."""
-    return _blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
-        _speaker_as_pronoun(candidate)))))
+    return _punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
+        _speaker_as_pronoun(_attitude_holder(candidate)))))))
+
+
+def _attitude_holder(candidate: EventCandidate) -> EventCandidate:
+    """"The government is supportive of the rebels", "Kenya, which is critical of Ethiopia":
+    an adjective of attitude is held by the subject of its copula."""
+    token = candidate.trigger.token
+    if token.pos_ != "ADJ" or candidate.actor_heads:
+        return candidate
+    while token.dep_ == "conj":  # "is well armed and supportive of the rebels"
+        token = token.head
+    holders = arguments.verb_subjects(token.head) if token.dep_ == "acomp" else []
+    if holders:
+        candidate.actor_heads = [holders]
+    return candidate
 
 
 def _speaker_as_pronoun(candidate: EventCandidate) -> EventCandidate:
@@ -285,6 +310,31 @@ def _blamed_doer(candidate: EventCandidate) -> EventCandidate:
     if blamed:
         candidate.actor_heads = [blamed] + candidate.actor_heads
     return candidate
+
+
+def _punished_doer(candidate: EventCandidate) -> EventCandidate:
+    """"Nine men were jailed for the murder of", "Sirhan is serving a life sentence for the
+    assassination of": the one punished did the crime - the punishment's passive subject or
+    object, a sentence's owner, or whoever serves it - and no one else."""
+    token = candidate.trigger.token
+    punishment = token.head.head if token.dep_ == "pobj" and token.head.lower_ in CRIME_PREPS else None
+    if punishment is None or punishment.lemma_.lower() not in PUNISHING:
+        return candidate
+    punished = _the_punished(punishment)
+    if punished:
+        ids = {t.i for t in punished}
+        candidate.actor_heads = [punished]  # never the court or the police that punish
+        candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
+    return candidate
+
+
+def _the_punished(punishment: Token) -> list[Token]:
+    if punishment.pos_ == "VERB":
+        return arguments.children(punishment, arguments.PASSIVE_SUBJECT_DEPS | arguments.OBJECT_DEPS)
+    owners = arguments.children(punishment, frozenset({"poss"}))
+    if owners or punishment.dep_ not in arguments.OBJECT_DEPS:
+        return owners
+    return arguments.children(punishment.head, arguments.SUBJECT_DEPS)  # "is serving a life sentence for"
 
 
 def _clause_of(token: Token) -> Token:

@@ -35,14 +35,21 @@ if TYPE_CHECKING:
 
 COOPERATIVE_FUTURE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 # Announced conflictual acts are threats (PLOVER THREATEN: "threaten to boycott, impose a
-# curfew, blockade..."), as announced cooperation is AGREE.
-CONFLICT_FUTURE = frozenset({"REJECT", "SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+# curfew, blockade..."), as announced cooperation is AGREE. An announced rejection is a
+# threat only when it refuses dealings (REJECT mode `meet`: boycott, snub, break off talks);
+# "will appeal the conviction", "will reject the plan" are the rejection itself.
+CONFLICT_FUTURE = frozenset({"SANCTION", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 REVERSALS = word_set("reversal_verbs")
+REFUSAL_VERBS = word_set("refusal_verbs")
+VOLITION_AUXILIARIES = frozenset({"will", "would", "wo", "'ll", "shall"})
 CROWD_NOUNS = word_set("crowd_nouns")
 AMOUNT_WORDS = frozenset({"dozens", "hundreds", "thousands", "tens", "millions", "dozen", "hundred",
                           "thousand", "million"})
 PRISON_TERMS = word_set("prison_terms")
+TIME_WORDS = word_set("time_words")
+REPORTING_VERBS = frozenset({"report"})  # what the news reports, not what a party announces
+MULTITUDE = frozenset({"both", "two", "three", "all", "several"})  # "both sides agreed that"
 SENTENCING = frozenset({"sentence", "convict", "find"})
 JAILING = frozenset({"jail", "imprison"})
 TERM_WORDS = frozenset({"year", "month", "life", "decade"})
@@ -56,13 +63,15 @@ def fitting_patterns(trigger: "Trigger") -> list[TriggerPattern]:
 def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release;
     "China protested the visit" is an accusation, "thousands protested" a protest."""
-    has_object = bool(arguments.children(token, arguments.OBJECT_DEPS))
+    has_object = any(not _stands_for_a_time(o) for o in arguments.children(token, arguments.OBJECT_DEPS))
     if pattern.has("forces") and not _moves_forces(token):
         return False
     if pattern.has("crowd") and not _crowd_gathers(token):
         return False
     if pattern.has("directive"):
         return is_directive(token)
+    if pattern.has("mutual") and _states_an_opinion(token):
+        return False
     if pattern.has("not_naming") and arguments.children(token, frozenset({"oprd"})):
         return False  # "called the deal lousy", "called him a traitor": a name given, no call
     if pattern.has("intransitive"):
@@ -70,6 +79,42 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     if pattern.has("transitive"):
         return has_object or arguments.is_passive(token) or _object_of_complement(token)
     return True
+
+
+def _states_an_opinion(verb: Token) -> bool:
+    """"The government agreed the issue should be decided by Congress": one party agreeing
+    that something is so holds an opinion. Several parties agreeing that something should be
+    done ("Hungarian and Romanian officials agreed that...", "agreed with Kenya that..."),
+    or agreeing that something will be done ("agreed that the troops would withdraw"),
+    agree with each other."""
+    from eventcoder.extract.triggers import clause_opening
+
+    if not any(c.dep_ == "ccomp" and clause_opening(c) == "that" for c in verb.children):
+        return False
+    return not _several_parties(verb)
+
+
+def _several_parties(verb: Token) -> bool:
+    if arguments.prep_objects(verb, frozenset({"with"})):
+        return True
+    for subject in arguments.children(verb, arguments.SUBJECT_DEPS):
+        words = [subject, *(c for c in subject.children if c.dep_ in ("amod", "compound", "nmod"))]
+        if any(c.dep_ == "conj" for w in words for c in w.children) or \
+                any(c.lower_ in MULTITUDE for c in subject.children):
+            return True
+    return False
+
+
+def _stands_for_a_time(word: Token) -> bool:
+    """"the fourth night *that* Serbians protested": a relative pronoun the parser makes an
+    object, standing for a time, is no object ("protested" stays a demonstration)."""
+    if word.tag_ != "WDT" or word.i == 0:
+        return False
+    antecedents = [word.doc[word.i - 1]]
+    if antecedents[0].dep_ == "pobj" and antecedents[0].head.i > 0:  # "the fourth night in a row that"
+        antecedents.append(word.doc[antecedents[0].head.i - 1])
+    return any(a.lemma_.lower() in TIME_WORDS or a.lower_ in TIME_WORDS or a.ent_type_ in ("DATE", "TIME")
+               for a in antecedents)
 
 
 def is_directive(verb: Token) -> bool:
@@ -117,7 +162,7 @@ def decide_category(trigger: "Trigger", content: "Trigger | None", modality: Mod
                     governors: dict[str, str]) -> tuple[str, str, bool]:
     """(category, mode, reframed): reframed says the report, not the verb, set the category."""
     category, mode = _governed_category(trigger, content, governors)
-    reframed = _reframe(category, modality, trigger.token)
+    reframed = _reframe(category, modality, trigger.token, mode)
     if reframed != category:
         return reframed, "", True
     return category, mode, False
@@ -174,12 +219,28 @@ def _has_ultimatum(token: Token) -> bool:
 
 def _arranged_meeting(category: str, modality: Modality) -> bool:
     """"The ministers will meet in Ankara next month": a meeting the report states as
-    arranged is a CONSULT with aux future (PLOVER's own example of the future mode). When a
+    arranged is a CONSULT with aux future (PLOVER's own example of the future mode), also
+    when a third party reports it ("Al Jazeera reported the president will visit"). When a
     party announces it ("X said it will meet Y"), the announcement is a commitment: AGREE."""
-    return category == "CONSULT" and modality.speech_verb is None and not modality.belief
+    if category != "CONSULT" or modality.belief:
+        return False
+    return modality.speech_verb is None or modality.speech_verb.lemma_.lower() in REPORTING_VERBS
 
 
-def _reframe(category: str, modality: Modality, token: Token) -> str:
+def _refused(token: Token) -> bool:
+    """A cooperative act not done is a refusal when it answers another party ("did not
+    accept the offer"), is decided against ("decided not to attend") or is negated as a will
+    ("will not meet their demands") - words/refusal_verbs.tsv; otherwise it is the act with
+    aux negated ("did not endorse a candidate": docs/annotation.md)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    deciding = verb.head if verb.dep_ == "xcomp" else verb  # "decided not to attend"
+    answers = [verb, deciding, *arguments.children(verb, arguments.OBJECT_DEPS)]  # "did not give permission"
+    if any(word.lemma_.lower() in REFUSAL_VERBS for word in answers):
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in VOLITION_AUXILIARIES for v in (verb, verb.head) for c in v.children)
+
+
+def _reframe(category: str, modality: Modality, token: Token, mode: str = "") -> str:
     """Category changes that come from how the act is reported, not from its verb."""
     governed = modality.governor_category
     if governed == "AGREE":
@@ -188,11 +249,11 @@ def _reframe(category: str, modality: Modality, token: Token) -> str:
         return governed
     if _has_ultimatum(token):
         return "THREATEN"
-    if category in COOPERATIVE and modality.aux == "negated" and not modality.belief:
+    if category in COOPERATIVE and modality.aux == "negated" and not modality.belief and _refused(token):
         return "REJECT"  # "will not accept refugees", "would not meet their demands": a refusal
     if category in COOPERATIVE_FUTURE and modality.aux == "future" and not _arranged_meeting(category, modality):
         return "AGREE"  # PLOVER: future cooperation is AGREE
-    if category in CONFLICT_FUTURE and modality.aux == "future":
+    if (category in CONFLICT_FUTURE or category == "REJECT" and mode == "meet") and modality.aux == "future":
         return "THREATEN"
     return category
 

@@ -23,6 +23,9 @@ VERB_TAGS = frozenset({"VERB"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 TIME_WORDS = word_set("time_words")
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+WH_TAGS = frozenset({"WRB", "WP", "WDT"})
+FUTURE_AUXILIARIES = frozenset({"will", "would", "shall", "'ll", "wo"})
 COLLECTIVES = word_set("collectives")
 QUANTITY_PREPS = frozenset({"of", "in", "worth"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -59,6 +62,8 @@ def pos_matches(token: Token, pos: str) -> bool:
         return token.pos_ in VERB_TAGS
     if pos == "NOUN":
         return token.pos_ in NOUN_TAGS
+    if pos == "ADJ":  # "is supportive of", "was critical of"
+        return token.pos_ == "ADJ"
     return token.pos_ in VERB_TAGS | NOUN_TAGS
 
 
@@ -153,19 +158,47 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         objects = [o for p in token.children if p.dep_ in ("prep", "agent")
                    for c in p.children if c.dep_ == "pobj" for o in (c, *c.conjuncts)]
         return [_lemmas(o) for o in objects]
-    if cue == "subject":
-        return [_lemmas(s) for s in _subjects(token)]
+    if cue == "subject":  # a name's title counts: "Hurricane Zeta", "Typhoon Hagibis"
+        subjects = _subjects(token)
+        return [_lemmas(s) for s in subjects] + [_lemmas(s)[:-1] for s in subjects if s.pos_ == "PROPN"]
     if cue == "predicate":
         return _predicate_words(token)
+    if cue == "clause":
+        return [(clause_opening(c),) for c in token.children if c.dep_ in CLAUSE_DEPS]
     if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":  # governor
         return [(token.head.lemma_.lower(),)]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
+        return [(token.head.head.lemma_.lower(),)]  # the verb it is the setting of: "spoke at a rally"
     return []
 
 
 def _subjects(token: Token) -> list[Token]:
     """Who does it: a verb's subject, a noun's possessor ("protesters' clashes"), with conjuncts."""
     deps = ("nsubj",) if token.pos_ == "VERB" else ("poss",)
-    return [s for c in token.children if c.dep_ in deps for s in (c, *c.conjuncts)]
+    subjects = [c for c in token.children if c.dep_ in deps]
+    if not subjects and token.pos_ == "VERB" and token.dep_ == "conj":  # "the plane crashed and struck"
+        subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    return [s for c in subjects for s in (c, *c.conjuncts)]
+
+
+def clause_opening(clause: Token) -> str:
+    """How a clausal complement opens: its wh-word ("discussed *why* he left"), "to" for an
+    infinitive, "will" for a clause of what will be done ("agreed that the troops *would*
+    withdraw"), its conjunction ("agreed *that* the plan is sound"), "that" for a finite
+    clause with none ("agreed the vote should wait"), "bare" for a bare infinitive ("helped
+    organize")."""
+    before = [c for c in clause.children if c.i < clause.i]
+    wh_words = [c for c in before if c.tag_ in WH_TAGS and c.lower_ != "that"]
+    if wh_words:
+        return wh_words[0].lemma_.lower()
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in before):
+        return "to"
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in before):
+        return "will"  # "agreed that the troops would withdraw": an agreement on an act
+    marks = [c for c in before if c.dep_ == "mark"]
+    if marks:
+        return marks[0].lemma_.lower()
+    return "that" if any(c.dep_ in ("nsubj", "nsubjpass") for c in before) else "bare"
 
 
 def _predicate_words(token: Token) -> list[tuple[str, ...]]:

@@ -18,8 +18,8 @@ from eventcoder.ontology import CATEGORIES
 
 FLAGS = frozenset({"speech", "reciprocal", "guest", "arg", "intransitive", "transitive", "forces",
                    "negated", "patient", "crowd", "directive",
-                   "not_naming"})
-POS_VALUES = frozenset({"VERB", "NOUN", "ANY"})
+                   "not_naming", "mutual"})
+POS_VALUES = frozenset({"VERB", "NOUN", "ANY", "ADJ"})
 GOVERNOR_EFFECTS = frozenset(
     {"speech", "belief", "future", "hypothetical", "negated", "transparent", "executive", "AGREE",
      "REJECT", "THREATEN", "REQUEST"}

@@ -17,7 +17,7 @@ from typing import Iterable
 from eventcoder.errors import DictionaryError
 from eventcoder.ontology import CATEGORIES
 
-CUES = ("modifier", "object", "prep", "prep_object", "governor", "subject", "predicate")
+CUES = ("modifier", "object", "prep", "prep_object", "governor", "subject", "predicate", "clause")
 ANY_CUE = ("*",)  # a cue phrase that matches any word there: only for NONE lines
 NO_EVENT = "NONE"  # a sense that names no event ("fight corruption")
 SENSE_POS = ("VERB", "NOUN")
