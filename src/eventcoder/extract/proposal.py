@@ -42,6 +42,8 @@ def proposed_candidates(sentence: Span, lexicon: Lexicon, classifier, probabilit
         return []
     if _judged_by_lexicon(clause, lexicon) and not _overrules(clause, lexicon, category, probability, policy):
         return []
+    if not coded and any(_judged_by_lexicon(verb, lexicon) for verb in _conjoined_verbs(clause)):
+        return []  # "the plane crashed and struck a hangar": the lexicon judged the act the clause goes on to name
     pattern = TriggerPattern((clause.lemma_.lower(),), "VERB", category, "", frozenset(), SOURCE)
     candidate = EventCandidate(Trigger(clause, [pattern], [clause]), category, "",
                                modality=read_modality(clause, lexicon.governors))
@@ -71,6 +73,10 @@ def _judged_by_lexicon(clause: Token, lexicon: Lexicon) -> bool:
     classifier does not overrule that judgement."""
     lemma = clause.lemma_.lower()
     return bool(lexicon.candidates(lemma)) or lexicon.governors.get(lemma) in CATEGORY_GOVERNORS
+
+
+def _conjoined_verbs(clause: Token) -> list[Token]:
+    return [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
 
 
 def _overrules(clause: Token, lexicon: Lexicon, category: str, probability: float, policy) -> bool:
