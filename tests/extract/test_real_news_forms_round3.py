@@ -37,3 +37,18 @@ def test_a_military_operation_is_an_attack(coder):
 ])
 def test_other_operations_are_no_attack(coder, text):
     assert "ASSAULT" not in _categories(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish lira declined against the dollar.",
+    "Kenyan exports to Uganda declined by a third.",
+    "Inflation in Argentina retreated to 50 percent.",
+    "The Kenyan shilling surrendered its gains.",
+    "Kenyan stocks rallied on Friday.",
+])
+def test_a_figure_that_moves_is_no_act(coder, text):
+    assert _categories(coder, text) == []
+
+
+def test_a_party_that_declines_still_refuses(coder):
+    assert _categories(coder, "The Kenyan senator declined the offer of talks.") == ["REJECT"]
