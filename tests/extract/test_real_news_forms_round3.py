@@ -52,3 +52,18 @@ def test_a_figure_that_moves_is_no_act(coder, text):
 
 def test_a_party_that_declines_still_refuses(coder):
     assert _categories(coder, "The Kenyan senator declined the offer of talks.") == ["REJECT"]
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("Kenyan police cracked down on the protesters.", "KEN", "protesters"),
+    ("The Venezuelan government harassed opposition journalists.", "VEN", "opposition journalists"),
+    ("Chinese authorities persecuted Uighur activists.", "CHN", "Uighur activists"),
+])
+def test_repression_short_of_violence_is_coercion(coder, text, actor, recipient):
+    events = _events(coder, text)
+    assert [(e.event, [a.country for a in e.actor], [r.text for r in e.recipient]) for e in events] == \
+        [("COERCE", [actor], [recipient])]
+
+
+def test_feared_repression_names_no_act(coder):
+    assert _categories(coder, "The Kenyan senator said she feared repression.") == []
