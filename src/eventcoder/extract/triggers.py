@@ -30,6 +30,7 @@ COLLECTIVES = word_set("collectives")
 QUANTITY_PREPS = frozenset({"of", "in", "worth"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SENSE_RULES = shipped_sense_rules()
+MEASURE_NOUNS = word_set("measure_nouns")
 SENSE_FLAGS = frozenset({"sense"})  # a reading a sense rule gave: its cue, not a governor, decides
 
 
@@ -236,6 +237,14 @@ def sense_reading(token: Token, rules: dict[str, tuple[SenseRule, ...]] = SENSE_
     return None
 
 
+def _moves_a_figure(token: Token) -> bool:
+    """A verb whose subject is a measured quantity (words/measure_nouns.tsv): "stocks rallied"."""
+    if token.pos_ != "VERB":
+        return False
+    subjects = _subjects(token)
+    return bool(subjects) and all(s.lemma_.lower() in MEASURE_NOUNS for s in subjects)
+
+
 def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
     seen: dict[TriggerPattern, list[Token]] = {}
     for form in set(lemma_and_lowercase(token)):
@@ -244,6 +253,8 @@ def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
                 matched = match_pattern(token, pattern)
                 if matched:
                     seen[pattern] = matched
+    if _moves_a_figure(token):
+        return None  # "prices declined", "the lira retreated": no act between parties
     sense = sense_reading(token)
     if sense is not None and sense.category == NO_EVENT:
         return None  # "vowed to fight corruption": this sense names no event

@@ -85,7 +85,7 @@ WORD_LISTS = (
     # extract/category.py: movements of armed forces
     "force_nouns",
     # extract/category.py: crowds that gather to protest, prison terms of a sentence
-    "crowd_nouns", "prison_terms",
+    "crowd_nouns", "prison_terms", "measure_nouns",
 )
 
 
