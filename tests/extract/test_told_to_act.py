@@ -20,3 +20,10 @@ def test_an_infinitive_hung_on_a_noun_of_the_object_still_says_who_is_told(coder
 def test_an_infinitive_of_a_noun_is_no_telling_without_a_verb_of_telling(coder):
     text = "The Irish minister criticized anyone with a plan to leave the party."
     assert all("anyone" not in texts for texts in _recipient_texts(coder, text, "ACCUSE"))
+
+
+def test_an_attack_that_kills_falls_on_those_it_kills(coder):
+    text = "On Friday a car bombing in Mogadishu killed seven soldiers."
+    bombings = [e for e in coder.code_text(text, pub_date="2024-03-15")
+                if e.event == "ASSAULT" and "bombing" in e.evidence.trigger.text]
+    assert bombings and all([r.text for r in e.recipient] == ["seven soldiers"] for e in bombings)
