@@ -27,3 +27,9 @@ def test_an_attack_that_kills_falls_on_those_it_kills(coder):
     bombings = [e for e in coder.code_text(text, pub_date="2024-03-15")
                 if e.event == "ASSAULT" and "bombing" in e.evidence.trigger.text]
     assert bombings and all([r.text for r in e.recipient] == ["seven soldiers"] for e in bombings)
+
+
+def test_the_opposition_alone_is_an_actor_of_sector_opp(coder):
+    text = "The Kenyan president agreed a deal with the opposition."
+    recipients = [r for e in coder.code_text(text, pub_date="2024-03-15") for r in e.recipient]
+    assert [(r.text, r.sector) for r in recipients] == [("opposition", "OPP")]
