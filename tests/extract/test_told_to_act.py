@@ -33,3 +33,13 @@ def test_the_opposition_alone_is_an_actor_of_sector_opp(coder):
     text = "The Kenyan president agreed a deal with the opposition."
     recipients = [r for e in coder.code_text(text, pub_date="2024-03-15") for r in e.recipient]
     assert [(r.text, r.sector) for r in recipients] == [("opposition", "OPP")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Ethnic Palestinians from Jordan criticized the Israeli president.", "JOR"),
+    ("Palestinians in Lebanon criticized the Israeli president.", "LBN"),
+    ("Palestinians criticized the Israeli president.", "PSE"),
+])
+def test_a_people_named_by_its_plural_lives_where_the_text_places_it(coder, text, country):
+    events = [e for e in coder.code_text(text, pub_date="2024-03-15") if e.event == "ACCUSE"]
+    assert events and [a.country for a in events[0].actor] == [country]
