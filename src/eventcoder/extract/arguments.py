@@ -319,10 +319,6 @@ def noun_recipient_groups(noun: Token) -> Groups:
         # "despite Russia's opposition, Japan insists ...": aimed at the main clause's subject.
         groups.append(verb_subjects(noun.head.head))
     groups.extend(purpose_recipient_groups(noun))
-    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
-        # "a car bombing killed five", "the sanctions hurt Iran": an event that does
-        # something falls on what it does it to, when nothing nearer names its target
-        groups.append(children(noun.head, OBJECT_DEPS))
     return [g for g in groups if g]
 
 
