@@ -420,7 +420,7 @@ class ActorResolver:
         to that country, as domestic actors do in event data."""
         agent = self.dictionary.agent(head.lemma_.lower())
         people = head.i in self.mentions or (agent is not None and agent.sector not in STATE_SECTORS)
-        if mention.entry.kind != "demonym" or not people:
+        if not _names_a_people(head, mention) or not people:
             # "a Cambodian refugee camp in Thailand" stays Cambodian; "the Ukrainian foreign
             # minister in Brussels" is Ukraine's: officials travel, peoples live somewhere
             return mention
@@ -476,6 +476,14 @@ class ActorResolver:
                 if entity is not None and entity.country and _can_stand_for(want, entity):
                     return entity
         return None
+
+
+def _names_a_people(head: Token, mention: Mention) -> bool:
+    """A demonym, or a plural proper noun a country entry names ("Palestinians", "Kurds": some
+    country blocks of the tables list the people's plural as a name of the country)."""
+    if mention.entry.kind == "demonym":
+        return True
+    return mention.entry.kind == "country" and head.tag_ == "NNPS" and mention.start <= head.i < mention.end
 
 
 def _can_stand_for(want: str, entity: Entity) -> bool:

@@ -233,7 +233,24 @@ def _addressed(head: Token) -> bool:
     verb = head.head.head if on else head.head
     if verb.lemma_.lower() not in arguments.OBJECT_CONTROL_VERBS:
         return False  # not "denounced the conclusions, calling them ..."
-    return any(c.dep_ == "xcomp" and c.i > head.i for c in verb.children)
+    if any(c.dep_ == "xcomp" and c.i > head.i for c in verb.children):
+        return True
+    return any(_misattached_infinitive(t, verb) for t in verb.subtree if t.i > head.i)
+
+
+def _misattached_infinitive(token: Token, verb: Token) -> bool:
+    """"urge anyone with information to contact police": the parser hangs the infinitive on
+    the nearest noun ("information ... to contact" as a relative clause), though it is
+    what the one addressed is told to do. Only an infinitive with no verb between it and
+    the verb of telling counts."""
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ not in ("relcl", "acl"):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" and c.i < token.i for c in token.children):
+        return False
+    above = token.head
+    while above.pos_ not in ("VERB", "AUX") and above.head.i != above.i:
+        above = above.head
+    return above.i == verb.i
 
 
 def _charged(head: Token) -> bool:
