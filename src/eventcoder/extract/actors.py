@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.extract.arguments import dateline_end, opposes
+from eventcoder.extract.arguments import conjuncts, dateline_end, opposes
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
 from eventcoder.knowledge.words import word_map, word_set
 from eventcoder.records import Entity, Location
@@ -330,7 +330,7 @@ class ActorResolver:
                       for t in prep.children if t.dep_ == "pobj"] if head.lemma_.lower() in COLLECTIVES else []
         modifiers += [c for noun in collective for c in noun.lefts  # "scores of Liberian and Sierra Leonean refugees"
                       if c.dep_ in ("amod", "compound", "nmod") and c.i in self.mentions]
-        coordinated = [m for first in modifiers for m in [first, *_conjoined(first)] if m.i in self.mentions]
+        coordinated = [m for first in modifiers for m in conjuncts(first) if m.i in self.mentions]
         if len(coordinated) < 2:
             entity = self.resolve(head)
             return [entity, *self._coordinated_with(head, entity)] if entity is not None else []
@@ -353,7 +353,7 @@ class ActorResolver:
         if mention is None:
             return []
         first = self._mention_head(head.doc[mention.start])
-        others = [c for c in _conjoined(first) if c.i in self.mentions]
+        others = [c for c in conjuncts(first)[1:] if c.i in self.mentions]
         return [e for e in (self.resolve(c) for c in others) if e is not None and e.country]
 
     def resolve_within(self, head: Token) -> list[Entity]:
@@ -376,7 +376,7 @@ class ActorResolver:
                 first = self._mention_head(token)
                 if first.head.lemma_.lower() in GEOGRAPHIC_NOUNS:
                     continue  # "a stronghold on the Thai border": a place, not a party
-                heads = [first, *(c for c in _conjoined(first) if c.i in self.mentions)]
+                heads = [first, *(c for c in conjuncts(first)[1:] if c.i in self.mentions)]
                 return [e for e in (self.resolve(h) for h in heads) if e is not None]
         return []
 
@@ -502,15 +502,6 @@ def _surname_only(mention: Mention) -> bool:
     # A bare surname deep inside a phrase is more often part of a place or another name
     # ("the town of Sharq el Oteibi") than the actor the phrase is about.
     return all(e.source.endswith("(surname)") for e in mention.entries)
-
-
-def _conjoined(token: Token) -> list[Token]:
-    found = []
-    for child in token.children:
-        if child.dep_ == "conj":
-            found.append(child)
-            found.extend(_conjoined(child))
-    return found
 
 
 def _span_text(tokens: list[Token]) -> str:
