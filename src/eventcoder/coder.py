@@ -219,13 +219,13 @@ class Coder:
                         parsed: list[SentenceSpan]) -> StoryCountries:
         """The countries named by the title and by the sentences the pre-parse filter skipped
         (extract/story.py): a headline names what the story is about."""
-        story, skipped = StoryCountries(), set(every) - set(parsed)
-        if len(every) > 1 and document.title:
-            story.add_sentence(countries_named(document.title, self.resources.dictionary, document.pub_date))
-        if len(every) > 1:
-            for span in sorted(skipped, key=lambda s: s.index):
-                story.add_sentence(countries_named(document.text[span.start:span.end],
-                                                   self.resources.dictionary, document.pub_date))
+        story = StoryCountries()
+        if len(every) < 2:
+            return story  # a one-sentence text has no story country, whatever its title
+        parsed_spans = set(parsed)
+        skipped = [document.text[s.start:s.end] for s in every if s not in parsed_spans]
+        for text in filter(None, [document.title, *skipped]):
+            story.add_sentence(countries_named(text, self.resources.dictionary, document.pub_date))
         return story
 
     def _code_parsed(self, document: Document, docs: list[tuple], story: StoryCountries) -> DocumentResult:

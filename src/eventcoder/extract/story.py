@@ -43,10 +43,12 @@ class StoryCountries:
 
     def main_country(self) -> str:
         """The country the story is about, or "" when no country stands out."""
-        if not self.naming:
+        ranked = self.naming.most_common(2)
+        if not ranked:
             return ""
-        (first, count), *rest = self.naming.most_common(2) + [("", 0)]
-        if count < MIN_SENTENCES or count < MIN_SHARE * self.sentences or rest[0][1] == count:
+        first, count = ranked[0]
+        tied = len(ranked) > 1 and ranked[1][1] == count
+        if count < MIN_SENTENCES or count < MIN_SHARE * self.sentences or tied:
             return ""
         return first
 
