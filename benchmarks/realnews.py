@@ -101,9 +101,10 @@ def measure_in_articles(gold: Path, workers: int, folder: Path) -> dict:
                           "title": r.get("title") or ""} for r in rows])
     result = {"seconds": run_coder(corpus, output, workers)}
     saved = read_predictions(output)
+    in_articles = Articles(articles, lambda documents: [saved.get(d.id, []) for d in documents])
+    texts = load_gold(gold)
     for part in ("dev", "test"):
-        in_articles = Articles(articles, lambda documents: [saved.get(d.id, []) for d in documents])
-        result[part] = report(evaluate(select_part(load_gold(gold), part), in_articles.code_batch))
+        result[part] = report(evaluate(select_part(texts, part), in_articles.code_batch))
     return result
 
 

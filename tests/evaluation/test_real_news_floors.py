@@ -66,27 +66,20 @@ def realnews_texts():
 
 
 @pytest.mark.parametrize("part", ["dev", "test"])
-def test_realnews_part_at_or_above_floors(realnews_texts, coder, part):
-    floors = FLOORS["realnews"][part]
-    assert figures(floors), f"no floors recorded for the real-news {part} part in accuracy_floors.json"
+@pytest.mark.parametrize("in_articles", [False, True], ids=["alone", "in_articles"])
+def test_realnews_part_at_or_above_floors(realnews_texts, coder, part, in_articles):
+    """Each sentence coded alone, and inside its whole article as a user codes news."""
+    section = f"{part}_in_articles" if in_articles else part
+    floors = FLOORS["realnews"][section]
+    assert figures(floors), f"no floors recorded for the real-news {section} part in accuracy_floors.json"
 
-    def code(batch):
-        documents = [Document(id=t.id, text=t.text, pub_date=t.pub_date) for t in batch]
+    def code_documents(documents):
         return [result.events for result in coder.code_batch(documents)]
 
+    def code_alone(batch):
+        return code_documents([Document(id=t.id, text=t.text, pub_date=t.pub_date) for t in batch])
+
+    code = Articles(REALNEWS / ARTICLES_FILE, code_documents).code_batch if in_articles else code_alone
     result = report(evaluate(select_part(realnews_texts, part), code))
     low = {f: result[f] for f in figures(floors) if result[f] < floors[f]}
-    assert not low, f"real-news {part} below floors: {low} (floors {floors})"
-
-
-@pytest.mark.parametrize("part", ["dev", "test"])
-def test_realnews_part_in_its_articles_at_or_above_floors(realnews_texts, coder, part):
-    """The same sentences coded inside their whole articles, as a user codes news."""
-    floors = FLOORS["realnews"][f"{part}_in_articles"]
-
-    def code(documents):
-        return [result.events for result in coder.code_batch(documents)]
-
-    result = report(evaluate(select_part(realnews_texts, part), Articles(REALNEWS / ARTICLES_FILE, code).code_batch))
-    low = {f: result[f] for f in figures(floors) if result[f] < floors[f]}
-    assert not low, f"real-news {part} in articles below floors: {low} (floors {floors})"
+    assert not low, f"real-news {section} below floors: {low} (floors {floors})"

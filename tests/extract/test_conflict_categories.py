@@ -5,15 +5,9 @@ file."""
 
 import pytest
 
+import coding
+
 pytestmark = pytest.mark.model
-
-
-def _events(coder, text):
-    return coder.code_text(text, pub_date="2024-03-15")
-
-
-def _categories(coder, text):
-    return sorted(e.event for e in _events(coder, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -24,7 +18,7 @@ def _categories(coder, text):
     "The Kenyan president attacked the court's ruling as an insult to voters.",
 ])
 def test_naming_with_a_word_of_disapproval_is_an_accusation(coder, text):
-    assert _categories(coder, text) == ["ACCUSE"]
+    assert coding.categories(coder, text) == ["ACCUSE"]
 
 
 @pytest.mark.parametrize("text", [
@@ -32,11 +26,11 @@ def test_naming_with_a_word_of_disapproval_is_an_accusation(coder, text):
     "The Kenyan finance minister called the tax plan a necessity.",
 ])
 def test_naming_without_disapproval_is_no_event(coder, text):
-    assert _categories(coder, text) == []
+    assert coding.categories(coder, text) == []
 
 
 def test_attacking_an_inquiry_is_criticism_not_violence(coder):
-    assert _categories(coder, "The Kenyan president attacked the parliamentary investigation.") == ["ACCUSE"]
+    assert coding.categories(coder, "The Kenyan president attacked the parliamentary investigation.") == ["ACCUSE"]
 
 
 @pytest.mark.parametrize("text", [
@@ -48,7 +42,7 @@ def test_attacking_an_inquiry_is_criticism_not_violence(coder):
     "The Kenyan finance minister was held in contempt by the Senate.",
 ])
 def test_allegations_charges_and_lawsuits_are_accusations(coder, text):
-    assert "ACCUSE" in _categories(coder, text)
+    assert "ACCUSE" in coding.categories(coder, text)
 
 
 @pytest.mark.parametrize("text, doer", [
@@ -56,14 +50,14 @@ def test_allegations_charges_and_lawsuits_are_accusations(coder, text):
     ("The Emirati minister attributed the bombing to Houthi rebels.", "Houthi rebels"),
 ])
 def test_a_blamed_attack_is_also_an_attack_by_the_one_blamed(coder, text, doer):
-    events = _events(coder, text)
+    events = coding.events(coder, text)
     assert sorted(e.event for e in events) == ["ACCUSE", "ASSAULT"]
     assault = next(e for e in events if e.event == "ASSAULT")
     assert doer in [a.text for a in assault.actor]
 
 
 def test_blaming_someone_for_a_delay_is_only_an_accusation(coder):
-    assert _categories(coder, "The Kenyan government blamed the contractor for the delay.") == ["ACCUSE"]
+    assert coding.categories(coder, "The Kenyan government blamed the contractor for the delay.") == ["ACCUSE"]
 
 
 @pytest.mark.parametrize("text", [
@@ -72,7 +66,7 @@ def test_blaming_someone_for_a_delay_is_only_an_accusation(coder):
     "Three Kenyan officials were jailed for six years for fraud.",
 ])
 def test_a_prison_sentence_is_a_conviction_and_an_arrest(coder, text):
-    assert _categories(coder, text) == ["COERCE", "SANCTION"]
+    assert coding.categories(coder, text) == ["COERCE", "SANCTION"]
 
 
 @pytest.mark.parametrize("text, category", [
@@ -80,7 +74,7 @@ def test_a_prison_sentence_is_a_conviction_and_an_arrest(coder, text):
     ("Kenyan police jailed the protest leaders.", "COERCE"),
 ])
 def test_other_sentences_and_jailings_have_one_category(coder, text, category):
-    assert _categories(coder, text) == [category]
+    assert coding.categories(coder, text) == [category]
 
 
 @pytest.mark.parametrize("text", [
@@ -88,7 +82,7 @@ def test_other_sentences_and_jailings_have_one_category(coder, text, category):
     "The Kenyan electoral commission disqualified the governor from the election.",
 ])
 def test_courts_finding_laws_unconstitutional_sanction(coder, text):
-    assert "SANCTION" in _categories(coder, text)
+    assert "SANCTION" in coding.categories(coder, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -96,16 +90,16 @@ def test_courts_finding_laws_unconstitutional_sanction(coder, text):
     "The Kenyan senator left the ruling party on Tuesday.",
 ])
 def test_leaving_a_treaty_or_a_party_is_a_sanction(coder, text):
-    events = _events(coder, text)
+    events = coding.events(coder, text)
     assert [(e.event, e.mode) for e in events] == [("SANCTION", "withdraw")]
 
 
 def test_troops_withdrawing_from_a_town_stay_a_retreat(coder):
-    assert _categories(coder, "Russian troops withdrew from the town of Kherson.") == ["RETREAT"]
+    assert coding.categories(coder, "Russian troops withdrew from the town of Kherson.") == ["RETREAT"]
 
 
 def test_an_arrest_warrant_is_a_threat_of_arrest(coder):
-    events = _events(coder, "Iran issued arrest warrants for three US officials.")
+    events = coding.events(coder, "Iran issued arrest warrants for three US officials.")
     assert [(e.event, e.mode) for e in events] == [("THREATEN", "arrest")]
     assert [a.country for a in events[0].actor] == ["IRN"]
 
@@ -115,33 +109,33 @@ def test_an_arrest_warrant_is_a_threat_of_arrest(coder):
     "Kenyan opposition supporters assembled in central Nairobi.",
 ])
 def test_a_crowd_that_gathers_is_a_protest(coder, text):
-    assert _categories(coder, text) == ["PROTEST"]
+    assert coding.categories(coder, text) == ["PROTEST"]
 
 
 def test_mourners_or_ministers_gathering_is_no_protest(coder):
-    assert "PROTEST" not in _categories(coder, "Thousands of mourners gathered for the funeral in Nairobi.")
-    assert "PROTEST" not in _categories(coder, "EU foreign ministers gathered in Brussels.")
+    assert "PROTEST" not in coding.categories(coder, "Thousands of mourners gathered for the funeral in Nairobi.")
+    assert "PROTEST" not in coding.categories(coder, "EU foreign ministers gathered in Brussels.")
 
 
 def test_protesters_clashing_with_police_riot_and_fight(coder):
-    events = _events(coder, "Kenyan protesters clashed with police outside parliament.")
+    events = coding.events(coder, "Kenyan protesters clashed with police outside parliament.")
     assert sorted((e.event, e.mode) for e in events if e.event == "PROTEST") == [("PROTEST", "riot")]
     assert "ASSAULT" in [e.event for e in events]
 
 
 def test_soldiers_clashing_stays_an_assault(coder):
-    assert _categories(coder, "Sudanese soldiers clashed with rebels near the border.") == ["ASSAULT"]
+    assert coding.categories(coder, "Sudanese soldiers clashed with rebels near the border.") == ["ASSAULT"]
 
 
 def test_a_relative_clause_keeps_its_own_mode(coder):
-    events = _events(coder, "The Kenyan opposition sent police a plan for the march, which the Kenyan police rejected.")
+    events = coding.events(coder, "The Kenyan opposition sent police a plan for the march, which the Kenyan police rejected.")
     reject = [e for e in events if e.event == "REJECT"]
     assert reject and reject[0].aux == "asserted"
     assert "THREATEN" not in [e.event for e in events if e.evidence.trigger.text == "rejected"]
 
 
 def test_appealing_a_conviction_is_no_plea(coder):
-    events = _events(coder, "Lawyers for the Kenyan senator will appeal the conviction.")
+    events = coding.events(coder, "Lawyers for the Kenyan senator will appeal the conviction.")
     assert "REQUEST" not in [e.event for e in events]
 
 
@@ -151,36 +145,36 @@ def test_appealing_a_conviction_is_no_plea(coder):
     "Fourteen Kenyans were injured in the crash.",
 ])
 def test_deaths_from_accidents_disease_or_animals_are_no_assault(coder, text):
-    assert "ASSAULT" not in _categories(coder, text)
+    assert "ASSAULT" not in coding.categories(coder, text)
 
 
 def test_deaths_at_the_hands_of_police_stay_an_assault(coder):
-    events = _events(coder, "A Kenyan farmer was killed by police on Tuesday.")
+    events = coding.events(coder, "A Kenyan farmer was killed by police on Tuesday.")
     assert [e.event for e in events] == ["ASSAULT"]
     assert [a.sector for a in events[0].actor] == ["COP"]
 
 
 def test_fighting_for_rights_is_no_assault(coder):
-    assert "ASSAULT" not in _categories(coder, "Kenyan activists vowed to fight for equal rights.")
-    assert "ASSAULT" in _categories(coder, "Rebels fought for control of the Kenyan border town.")
+    assert "ASSAULT" not in coding.categories(coder, "Kenyan activists vowed to fight for equal rights.")
+    assert "ASSAULT" in coding.categories(coder, "Rebels fought for control of the Kenyan border town.")
 
 
 def test_an_overturned_conviction_is_a_concession_not_a_sanction(coder):
-    assert _categories(coder, "The Kenyan Supreme Court overturned the convictions of two former ministers.") == \
+    assert coding.categories(coder, "The Kenyan Supreme Court overturned the convictions of two former ministers.") == \
         ["CONCEDE"]
 
 
 def test_suspending_a_campaign_cuts_no_relations(coder):
-    assert "SANCTION" not in _categories(coder, "Two Kenyan senators suspended their campaigns.")
-    assert "SANCTION" in _categories(coder, "Kenya suspended its trade talks with Uganda.")
+    assert "SANCTION" not in coding.categories(coder, "Two Kenyan senators suspended their campaigns.")
+    assert "SANCTION" in coding.categories(coder, "Kenya suspended its trade talks with Uganda.")
 
 
 def test_a_quoted_adjective_after_the_object_is_what_it_is_called(coder):
-    events = _events(coder, 'The British minister called the prime minister\'s Brexit deal "lousy".')
+    events = coding.events(coder, 'The British minister called the prime minister\'s Brexit deal "lousy".')
     assert [(e.event, e.mode) for e in events] == [("ACCUSE", "disapprove")]
 
 
 def test_a_murder_named_by_a_noun_is_an_assault(coder):
-    events = _events(coder, "Saudi agents carried out the murder of the journalist inside the consulate.")
+    events = coding.events(coder, "Saudi agents carried out the murder of the journalist inside the consulate.")
     assert [(e.event, e.mode) for e in events] == [("ASSAULT", "targeted")]
-    assert "ASSAULT" not in _categories(coder, "The murder rate in Nairobi rose.")
+    assert "ASSAULT" not in coding.categories(coder, "The murder rate in Nairobi rose.")

@@ -4,15 +4,9 @@ from a gold or dev file."""
 
 import pytest
 
+import coding
+
 pytestmark = pytest.mark.model
-
-
-def _events(coder, text):
-    return coder.code_text(text, pub_date="2024-03-15")
-
-
-def _categories(coder, text):
-    return sorted(e.event for e in _events(coder, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -20,14 +14,14 @@ def _categories(coder, text):
     "The Indonesian minister escaped an assassination attempt in Jakarta.",
 ])
 def test_who_survives_an_attack_is_its_target(coder, text):
-    events = [e for e in _events(coder, text) if e.event == "ASSAULT"]
+    events = [e for e in coding.events(coder, text) if e.event == "ASSAULT"]
     assert len(events) == 1
     assert [r.text for r in events[0].recipient] == ["Indonesian minister"]
     assert "Indonesian minister" not in [a.text for a in events[0].actor]
 
 
 def test_a_military_operation_is_an_attack(coder):
-    events = _events(coder, "The Turkish military operation against Kurdish fighters began on Wednesday.")
+    events = coding.events(coder, "The Turkish military operation against Kurdish fighters began on Wednesday.")
     assert [(e.event, [a.country for a in e.actor]) for e in events] == [("ASSAULT", ["TUR"])]
 
 
@@ -36,7 +30,7 @@ def test_a_military_operation_is_an_attack(coder):
     "The Kenyan company expanded its operations in Uganda.",
 ])
 def test_other_operations_are_no_attack(coder, text):
-    assert "ASSAULT" not in _categories(coder, text)
+    assert "ASSAULT" not in coding.categories(coder, text)
 
 
 @pytest.mark.parametrize("text", [
@@ -47,11 +41,11 @@ def test_other_operations_are_no_attack(coder, text):
     "Kenyan stocks rallied on Friday.",
 ])
 def test_a_figure_that_moves_is_no_act(coder, text):
-    assert _categories(coder, text) == []
+    assert coding.categories(coder, text) == []
 
 
 def test_a_party_that_declines_still_refuses(coder):
-    assert _categories(coder, "The Kenyan senator declined the offer of talks.") == ["REJECT"]
+    assert coding.categories(coder, "The Kenyan senator declined the offer of talks.") == ["REJECT"]
 
 
 @pytest.mark.parametrize("text, actor, recipient", [
@@ -60,10 +54,10 @@ def test_a_party_that_declines_still_refuses(coder):
     ("Chinese authorities persecuted Uighur activists.", "CHN", "Uighur activists"),
 ])
 def test_repression_short_of_violence_is_coercion(coder, text, actor, recipient):
-    events = _events(coder, text)
+    events = coding.events(coder, text)
     assert [(e.event, [a.country for a in e.actor], [r.text for r in e.recipient]) for e in events] == \
         [("COERCE", [actor], [recipient])]
 
 
 def test_feared_repression_names_no_act(coder):
-    assert _categories(coder, "The Kenyan senator said she feared repression.") == []
+    assert coding.categories(coder, "The Kenyan senator said she feared repression.") == []
