@@ -28,6 +28,8 @@ from eventcoder.ontology import CATEGORY_GOVERNORS
 
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "attr", "compound"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+# Verbs of saying whose bare-verb clause is a demand ("insisted that Japan withdraw")
+MANDATIVE_VERBS = frozenset({"insist", "demand", "urge", "ask", "request", "recommend", "propose", "suggest"})
 ADJUNCT_PREPS = word_set("adjunct_preps")
 BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
@@ -37,6 +39,10 @@ BLAMING = frozenset({"blame", "attribute"})
 PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
 CRIME_PREPS = frozenset({"for", "of", "over", "due"})  # "jailed due to the rape of", "over the killing of"
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
+ANSWER_VERBS = word_set("answer_verbs")
+# What a party answers: a request, an accusation, an offer or a warning made to it
+ANSWERABLE = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
+STAND_IN_PRONOUNS = frozenset({"he", "she", "they", "it", "which", "that"})
 
 
 @dataclass
@@ -183,10 +189,45 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
                                    alternatives=trigger.patterns[1:])
         find_party_heads(candidate)
         candidates += _with_companion(_as_demand(_rearrange_parties(candidate)))
+    candidates = _answered_by_the_addressed(candidates)
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
+    taken |= {_reported_clause(c).i for c in candidates if c.category == "REQUEST"}
     return candidates + obligation_candidates(sentence, lexicon, taken) + \
         readiness_candidates(sentence, lexicon, taken)
+
+
+def _answered_by_the_addressed(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """"The government asked the judge to delay his ruling, but he declined", "the minister
+    was accused of fraud, which he denied": an answer (words/answer_verbs.tsv) coordinated
+    with or relative to a request, offer, accusation or warning is given by whoever was
+    addressed, and aimed at whoever addressed them. Without this the answer's pronoun
+    took the nearest name before it, often the one who asked."""
+    for answer in candidates:
+        addressed = _answered(answer, candidates)
+        if addressed is not None:
+            answer.actor_heads = [addressed.recipient_heads[0]] + answer.actor_heads
+            if addressed.actor_heads and _stands_in(answer.recipient_heads):
+                answer.recipient_heads = [addressed.actor_heads[0]] + answer.recipient_heads[1:]
+    return candidates
+
+
+def _answered(answer: EventCandidate, candidates: list[EventCandidate]) -> EventCandidate | None:
+    """The request, offer, accusation or warning the answer answers: the nearest one before
+    it whose clause the answer is coordinated with or hangs on as a relative clause."""
+    token = answer.trigger.token
+    if token.lemma_.lower() not in ANSWER_VERBS or token.dep_ not in ("conj", "relcl") or \
+            not _stands_in(answer.actor_heads):
+        return None
+    ancestors = {t.i for t in token.ancestors}
+    earlier = [c for c in candidates if c.category in ANSWERABLE and c.recipient_heads
+               and c.trigger.token.i < token.i and _clause_of(c.trigger.token).i in ancestors]
+    return max(earlier, key=lambda c: c.trigger.token.i, default=None)
+
+
+def _stands_in(groups: list[list[Token]]) -> bool:
+    """No party, or a pronoun that only stands in for one ("he declined", "which he denied")."""
+    return not groups or (len(groups[0]) == 1 and groups[0][0].lower_ in STAND_IN_PRONOUNS)
 
 
 def _with_companion(candidate: EventCandidate) -> list[EventCandidate]:
@@ -215,7 +256,34 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
     These three belong with the other rearrangements in parties.find_party_heads; they
     live here only while another change holds parties.py (issue 14)."""
     return _punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
-        _speaker_as_pronoun(_attitude_holder(candidate)))))))
+        _speaker_as_pronoun(_attitude_holder(_subject_after_passive(candidate))))))))
+
+
+def _subject_after_passive(candidate: EventCandidate) -> EventCandidate:
+    """A verb coordinated with a passive one and with no subject of its own shares the
+    passive's subject: as its doer when active ("the suspect was arrested on Monday and
+    waived extradition", "was attacked by rebels and fled": not the agent), as the one it
+    befalls when a bare participle ("was arrested and charged with treason")."""
+    token = candidate.trigger.token
+    if token.pos_ != "VERB" or token.dep_ != "conj" or arguments.children(token, arguments.SUBJECT_DEPS) or \
+            arguments.is_passive(token) or not arguments.is_passive(token.head):
+        return candidate
+    subjects = arguments.children(token.head, arguments.PASSIVE_SUBJECT_DEPS)
+    if not subjects:
+        return candidate
+    ids = {t.i for t in subjects}
+    if _elliptic_participle(token):
+        candidate.recipient_heads = [subjects] + candidate.recipient_heads
+        candidate.actor_heads = [g for g in candidate.actor_heads if not {t.i for t in g} & ids]
+    else:
+        candidate.actor_heads = [subjects]
+        candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
+    return candidate
+
+
+def _elliptic_participle(token: Token) -> bool:
+    """"Was arrested and charged": a bare participle after a passive is passive too."""
+    return token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
 
 
 def _attitude_holder(candidate: EventCandidate) -> EventCandidate:
@@ -348,7 +416,8 @@ OBLIGATION = TriggerPattern(("must",), "VERB", "REQUEST", "", frozenset(), "rule
 
 def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[EventCandidate]:
     """"The Bush administration declared that China must drop barriers": saying that someone
-    else must or should act is a demand on them, whatever the verb of the content."""
+    else must or should act is a demand on them, whatever the verb of the content; so is
+    insisting that they act ("insists that Japan withdraw": a subjunctive)."""
     found = []
     for verb in sentence:
         if verb.i in taken or verb.dep_ != "ccomp" or lexicon.governors.get(verb.head.lemma_.lower()) != "speech":
@@ -356,12 +425,24 @@ def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> 
         modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
         subject = arguments.children(verb, arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
         speaker = arguments.children(verb.head, arguments.SUBJECT_DEPS)
-        if modal is None or not subject or not speaker:
+        if (modal is None and not _subjunctive(verb)) or not subject or not speaker:
             continue
         modality = speech_act_modality(read_modality(verb, lexicon.governors))
-        trigger = Trigger(verb, [OBLIGATION], [modal, verb])
+        trigger = Trigger(verb, [OBLIGATION], [modal, verb] if modal is not None else [verb])
         found.append(EventCandidate(trigger, "REQUEST", "", [speaker], [subject], modality))
     return found
+
+
+def _subjunctive(verb: Token) -> bool:
+    """"The president insists that the budget include funding for the wall": after a verb of
+    demanding, a bare verb with no auxiliary (with a singular subject: "include", not
+    "includes") is a mandative subjunctive, what the speaker demands."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in MANDATIVE_VERBS or \
+            any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    singular = any(s.tag_ in ("NN", "NNP") or s.lower_ in ("he", "she", "it")
+                   for s in arguments.children(verb, arguments.SUBJECT_DEPS))
+    return verb.tag_ == "VB" or verb.tag_ == "VBP" and singular  # the tagger often reads "include" as VBP
 
 
 READINESS = TriggerPattern(("willing",), "ANY", "AGREE", "", frozenset(), "rule:readiness")
@@ -396,15 +477,28 @@ def _addressed(heads: list[list[Token]], speech_verb: Token | None) -> list[list
     return heads
 
 
+def _reported_clause(candidate: EventCandidate) -> Token:
+    """The clause of what the speaker says that holds the trigger ("insists [that the budget
+    include funding]"), or the trigger's own clause."""
+    token, verb = candidate.trigger.token, candidate.modality.speech_verb
+    while verb is not None and token.head.i != verb.i and token.head.i != token.i:
+        token = token.head
+    return token if verb is not None and token.head.i == verb.i else _clause_of(candidate.trigger.token)
+
+
 def _as_demand(candidate: EventCandidate) -> EventCandidate:
     """"Russia said Sudan must return the helicopter": a demand by the speaker on Sudan."""
     modality = candidate.modality
-    if modality.speaker is None or modality.belief or not (modality.modals & OBLIGATION_MODALS):
+    if modality.speaker is None or modality.belief or \
+            not (modality.modals & OBLIGATION_MODALS or _subjunctive(_reported_clause(candidate))):
         return candidate
-    heads = [h for group in candidate.actor_heads for h in group]
+    # no doer of the act named: whoever its clause says must see to it ("that the budget include funding")
+    actors = candidate.actor_heads or [arguments.children(_reported_clause(candidate),
+                                                          arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)]
+    heads = [h for group in actors for h in group]
     if any(h.i == modality.speaker.i for h in heads) or not heads:
         return candidate
     demand = EventCandidate(candidate.trigger, "REQUEST", "", [[modality.speaker]],
-                            _addressed(candidate.actor_heads, modality.speech_verb),
+                            _addressed(actors, modality.speech_verb),
                             speech_act_modality(modality), candidate.content)
     return demand

@@ -81,7 +81,7 @@ WORD_LISTS = (
     # nlp/prefilter.py
     "irregular_verbs",
     # extract/candidates.py, extract/category.py
-    "adjunct_preps", "background_preps", "reversal_verbs", "refusal_verbs",
+    "adjunct_preps", "background_preps", "reversal_verbs", "refusal_verbs", "answer_verbs",
     # extract/category.py: movements of armed forces
     "force_nouns",
     # extract/category.py: crowds that gather to protest, prison terms of a sentence

@@ -1,0 +1,89 @@
+"""Several events in one sentence, and the cooperative, request and refusal categories in
+real news (issue 14): answers to requests and accusations, verbs coordinated with a
+passive, demands in the subjunctive, appeals, refusals to consider. Sentences written for
+these tests, never taken from a gold or dev file."""
+
+import pytest
+
+import coding
+
+pytestmark = pytest.mark.model
+
+
+def _event(coder, text, category):
+    return next(e for e in coding.events(coder, text) if e.event == category)
+
+
+def _actors(event):
+    return [a.text for a in event.actor]
+
+
+def _recipients(event):
+    return [a.text for a in event.recipient]
+
+
+@pytest.mark.parametrize("text, answerer, asker", [
+    ("The Kenyan government asked the judge to delay his ruling, but he declined.", "judge", "Kenyan government"),
+    ("Uganda urged the Kenyan rebels to lay down their arms, but they refused.", "Kenyan rebels", "Uganda"),
+])
+def test_whoever_is_asked_gives_the_refusal_that_answers(coder, text, answerer, asker):
+    assert coding.categories(coder, text) == ["REJECT", "REQUEST"]
+    refusal = _event(coder, text, "REJECT")
+    assert _actors(refusal) == [answerer]
+    assert _recipients(refusal) == [asker]
+
+
+def test_whoever_is_accused_gives_the_denial_in_a_relative_clause(coder):
+    text = "The Kenyan minister was accused of taking bribes, which he denied."
+    assert coding.categories(coder, text) == ["ACCUSE", "REJECT"]
+    assert _actors(_event(coder, text, "REJECT")) == ["Kenyan minister"]
+
+
+def test_an_answer_with_its_own_named_subject_keeps_it(coder):
+    text = "The Kenyan president urged the army to withdraw, but the Ugandan generals refused."
+    assert _actors(_event(coder, text, "REJECT")) == ["Ugandan generals"]
+
+
+def test_a_verb_coordinated_with_a_passive_is_done_by_its_subject(coder):
+    text = "The Kenyan opposition leader was arrested on Monday and waived extradition to Uganda."
+    assert coding.categories(coder, text) == ["COERCE", "CONCEDE"]
+    assert _actors(_event(coder, text, "CONCEDE")) == ["Kenyan opposition leader"]
+
+
+def test_a_bare_participle_after_a_passive_befalls_its_subject(coder):
+    text = "The Kenyan opposition leader was arrested by police on Monday and charged with treason."
+    charge = _event(coder, text, "ACCUSE")
+    assert _actors(charge) == ["police"]
+    assert _recipients(charge) == ["Kenyan opposition leader"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president insisted that Uganda withdraw its troops.",
+    "The Kenyan president insists that the budget include funding for the police.",
+])
+def test_insisting_that_someone_act_is_a_demand(coder, text):
+    assert coding.categories(coder, text) == ["REQUEST"]
+    assert _actors(coding.events(coder, text)[0]) == ["Kenyan president"]
+
+
+def test_a_report_of_what_someone_does_is_no_demand(coder):
+    assert coding.categories(coder, "The Kenyan president said Uganda's army is withdrawing.") == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Both Kenyan officers said they would appeal.", "REJECT"),
+    ("Kenya will appeal the ruling.", "REJECT"),
+    ("The Kenyan Red Cross appealed for calm.", "REQUEST"),
+    ("The Kenyan president appealed to Uganda to release the fishermen.", "REQUEST"),
+])
+def test_an_appeal_to_no_one_for_nothing_appeals_a_ruling(coder, text, category):
+    assert coding.categories(coder, text) == [category]
+
+
+@pytest.mark.parametrize("text, categories", [
+    ("The Kenyan government said it would not consider requests of this nature.", ["REJECT"]),
+    ("Uganda will not entertain the Kenyan proposal.", ["REJECT"]),
+    ("The Kenyan government will consider the request.", []),
+])
+def test_refusing_to_consider_a_request_is_a_rejection(coder, text, categories):
+    assert coding.categories(coder, text) == categories
