@@ -87,3 +87,19 @@ def test_an_appeal_to_no_one_for_nothing_appeals_a_ruling(coder, text, category)
 ])
 def test_refusing_to_consider_a_request_is_a_rejection(coder, text, categories):
     assert coding.categories(coder, text) == categories
+
+
+@pytest.mark.parametrize("text, category, doer", [
+    ("The Kenyan journalist was jailed for refusing to reveal his sources.", "REJECT", "Kenyan journalist"),
+    ("A Kenyan court jailed the activist for criticizing the president.", "ACCUSE", "activist"),
+])
+def test_the_defiance_someone_is_punished_for_is_theirs(coder, text, category, doer):
+    assert sorted(coding.categories(coder, text)) == sorted(["COERCE", category])
+    assert _actors(_event(coder, text, category)) == [doer]
+
+
+def test_a_verb_coordinated_with_a_reported_there_is_the_speakers(coder):
+    text = "The Ugandan minister said there was no evidence and urged Kenya to withdraw its troops."
+    request = _event(coder, text, "REQUEST")
+    assert _actors(request) == ["Ugandan minister"]
+    assert _recipients(request) == ["Kenya"]

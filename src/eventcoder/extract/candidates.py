@@ -39,6 +39,9 @@ BLAMING = frozenset({"blame", "attribute"})
 PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
 CRIME_PREPS = frozenset({"for", "of", "over", "due"})  # "jailed due to the rape of", "over the killing of"
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
+# What someone can be punished for besides violence: defiance, protest, criticism ("jailed
+# for refusing to reveal his sources", "for criticizing the president")
+PUNISHED_ACTS = MATERIAL_CONFLICT | {"REJECT", "PROTEST", "ACCUSE"}
 ANSWER_VERBS = word_set("answer_verbs")
 # What a party answers: a request, an accusation, an offer or a warning made to it
 ANSWERABLE = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
@@ -116,10 +119,12 @@ def is_blamed_act(outer: Trigger, trigger: Trigger) -> bool:
     """"The US blamed Iran for the attack", "attributed the bombing to Houthi rebels": the act
     blamed is reported as having happened, so it is an event of its own (done by the one
     blamed, see _blamed_doer), besides the accusation. So is the crime someone is punished
-    for ("sentenced to life for the assassination of", "jailed for the killing of": see
-    _punished_doer)."""
+    for ("sentenced to life for the assassination of", "jailed for the killing of") and the
+    defiance, protest or criticism ("jailed for refusing to reveal his sources", "for
+    criticizing the president": see _punished_doer)."""
     lemma = outer.token.lemma_.lower()
-    return (lemma in BLAMING or lemma in PUNISHING) and trigger.pattern.category in MATERIAL_CONFLICT
+    category = trigger.pattern.category
+    return lemma in BLAMING and category in MATERIAL_CONFLICT or lemma in PUNISHING and category in PUNISHED_ACTS
 
 
 def _bare_event_noun(trigger: Trigger) -> bool:
@@ -256,7 +261,23 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
     These three belong with the other rearrangements in parties.find_party_heads; they
     live here only while another change holds parties.py (issue 14)."""
     return _punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
-        _speaker_as_pronoun(_attitude_holder(_subject_after_passive(candidate))))))))
+        _speaker_as_pronoun(_attitude_holder(_subject_after_passive(_subject_past_expletive(candidate)))))))))
+
+
+def _subject_past_expletive(candidate: EventCandidate) -> EventCandidate:
+    """"The minister said there was no evidence and urged Kenya to withdraw": the parser
+    coordinates the second verb with the reported "there was"; with no subject of its own it
+    is the speaker's, not the expletive's."""
+    token = candidate.trigger.token
+    head = token.head
+    if token.pos_ != "VERB" or token.dep_ != "conj" or arguments.children(token, arguments.SUBJECT_DEPS) or \
+            head.dep_ != "ccomp" or not arguments.children(head, frozenset({"expl"})) or \
+            arguments.children(head, arguments.SUBJECT_DEPS):
+        return candidate
+    speakers = arguments.verb_subjects(head.head)
+    if speakers:
+        candidate.actor_heads = [speakers] + candidate.actor_heads
+    return candidate
 
 
 def _subject_after_passive(candidate: EventCandidate) -> EventCandidate:
@@ -385,7 +406,7 @@ def _punished_doer(candidate: EventCandidate) -> EventCandidate:
     assassination of": the one punished did the crime - the punishment's passive subject or
     object, a sentence's owner, or whoever serves it - and no one else."""
     token = candidate.trigger.token
-    punishment = token.head.head if token.dep_ == "pobj" and token.head.lower_ in CRIME_PREPS else None
+    punishment = token.head.head if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in CRIME_PREPS else None
     if punishment is None or punishment.lemma_.lower() not in PUNISHING:
         return candidate
     punished = _the_punished(punishment)
