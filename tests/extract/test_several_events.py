@@ -103,3 +103,10 @@ def test_a_verb_coordinated_with_a_reported_there_is_the_speakers(coder):
     request = _event(coder, text, "REQUEST")
     assert _actors(request) == ["Ugandan minister"]
     assert _recipients(request) == ["Kenya"]
+
+
+def test_a_participle_on_a_message_is_said_by_its_author(coder):
+    text = "The US secretary of state posted a message on Twitter blaming Iran for the attacks."
+    blame = _event(coder, text, "ACCUSE")
+    assert _actors(blame) == ["US secretary of state"]
+    assert _recipients(blame) == ["Iran"]

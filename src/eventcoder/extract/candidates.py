@@ -28,6 +28,8 @@ from eventcoder.ontology import CATEGORY_GOVERNORS
 
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "attr", "compound"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+# Verbs whose object is a message its author sends out ("posted a message on Twitter blaming")
+MESSAGE_VERBS = frozenset({"post", "issue", "release", "publish", "send", "write", "tweet", "put"})
 # Verbs of saying whose bare-verb clause is a demand ("insisted that Japan withdraw")
 MANDATIVE_VERBS = frozenset({"insist", "demand", "urge", "ask", "request", "recommend", "propose", "suggest"})
 ADJUNCT_PREPS = word_set("adjunct_preps")
@@ -261,7 +263,24 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
     These three belong with the other rearrangements in parties.find_party_heads; they
     live here only while another change holds parties.py (issue 14)."""
     return _punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
-        _speaker_as_pronoun(_attitude_holder(_subject_after_passive(_subject_past_expletive(candidate)))))))))
+        _speaker_as_pronoun(_attitude_holder(_subject_after_passive(_subject_past_expletive(
+            _author_of_message(candidate))))))))))
+
+
+def _author_of_message(candidate: EventCandidate) -> EventCandidate:
+    """"Pompeo posted a message on Twitter blaming Iran": a participle the parser hangs on the
+    object of a preposition after the message someone posted, issued or sent is said by its
+    author, as when it hangs on the message itself ("issued a statement condemning",
+    arguments.verb_subjects)."""
+    token = candidate.trigger.token
+    if token.pos_ != "VERB" or token.dep_ != "acl" or candidate.actor_heads:
+        return candidate
+    noun = token.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    if noun.i != token.head.i and noun.dep_ in arguments.OBJECT_DEPS and noun.head.lemma_.lower() in MESSAGE_VERBS:
+        candidate.actor_heads = [arguments.verb_subjects(noun.head)]
+    return candidate
 
 
 def _subject_past_expletive(candidate: EventCandidate) -> EventCandidate:
