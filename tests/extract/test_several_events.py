@@ -110,3 +110,18 @@ def test_a_participle_on_a_message_is_said_by_its_author(coder):
     blame = _event(coder, text, "ACCUSE")
     assert _actors(blame) == ["US secretary of state"]
     assert _recipients(blame) == ["Iran"]
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ('"Release the Kenyan fishermen now," the Kenyan president told Uganda.', "Uganda"),
+    ('The Kenyan commander told his men: "Take your rifles and attack the Ugandan border posts tonight."', "his men"),
+    ('"Do not attack the Ugandan border posts," the Kenyan president told the army.', "army"),
+])
+def test_a_quoted_order_is_a_demand_on_whoever_is_told(coder, text, addressee):
+    assert coding.categories(coder, text) == ["REQUEST"]
+    demand = coding.events(coder, text)[0]
+    assert _recipients(demand) == [addressee]
+
+
+def test_a_quoted_statement_with_a_subject_is_no_order(coder):
+    assert coding.categories(coder, '"Uganda will release the Kenyan fishermen," the Kenyan president said.') == ["RETREAT"]

@@ -527,18 +527,36 @@ def _reported_clause(candidate: EventCandidate) -> Token:
 
 
 def _as_demand(candidate: EventCandidate) -> EventCandidate:
-    """"Russia said Sudan must return the helicopter": a demand by the speaker on Sudan."""
+    """"Russia said Sudan must return the helicopter": a demand by the speaker on Sudan; so is
+    a quoted order ('"Release the fishermen," the president told Uganda'), on whoever is told."""
     modality = candidate.modality
-    if modality.speaker is None or modality.belief or \
-            not (modality.modals & OBLIGATION_MODALS or _subjunctive(_reported_clause(candidate))):
+    if modality.speaker is None or modality.belief:
+        return candidate
+    clause = _reported_clause(candidate)
+    if modality.speech_verb is not None and _imperative(clause):
+        addressees = arguments.children(modality.speech_verb, arguments.OBJECT_DEPS)
+        return _demand(candidate, [addressees] if addressees else [])
+    if not (modality.modals & OBLIGATION_MODALS or _subjunctive(clause)):
         return candidate
     # no doer of the act named: whoever its clause says must see to it ("that the budget include funding")
-    actors = candidate.actor_heads or [arguments.children(_reported_clause(candidate),
-                                                          arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)]
+    actors = candidate.actor_heads or [arguments.children(clause, arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)]
     heads = [h for group in actors for h in group]
     if any(h.i == modality.speaker.i for h in heads) or not heads:
         return candidate
-    demand = EventCandidate(candidate.trigger, "REQUEST", "", [[modality.speaker]],
-                            _addressed(actors, modality.speech_verb),
-                            speech_act_modality(modality), candidate.content)
-    return demand
+    return _demand(candidate, _addressed(actors, modality.speech_verb))
+
+
+def _demand(candidate: EventCandidate, recipients: list[list[Token]]) -> EventCandidate:
+    modality = candidate.modality
+    return EventCandidate(candidate.trigger, "REQUEST", "", [[modality.speaker]], recipients,
+                          speech_act_modality(modality), candidate.content)
+
+
+def _imperative(clause: Token) -> bool:
+    """'"Release the fishermen," the president told Uganda', 'told his men: "Take your rifles
+    and attack"': what is said is an order - a bare verb with no subject, no "to" and no
+    auxiliary but the "do" of "do not"."""
+    if clause.pos_ != "VERB" or clause.tag_ != "VB" or clause.dep_ not in ("ccomp", "xcomp", "parataxis"):
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") or
+                   c.dep_ in ("aux", "auxpass") and c.lemma_.lower() != "do" for c in clause.children)
