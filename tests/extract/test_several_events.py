@@ -125,3 +125,28 @@ def test_a_quoted_order_is_a_demand_on_whoever_is_told(coder, text, addressee):
 
 def test_a_quoted_statement_with_a_subject_is_no_order(coder):
     assert coding.categories(coder, '"Uganda will release the Kenyan fishermen," the Kenyan president said.') == ["RETREAT"]
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("The Kenyan president said Uganda needs to withdraw its troops.", "Uganda"),
+    ("The Kenyan president said the African Union needs to stand by Kenya.", "African Union"),
+])
+def test_saying_someone_needs_to_act_is_a_demand(coder, text, demanded):
+    assert coding.categories(coder, text) == ["REQUEST"]
+    demand = coding.events(coder, text)[0]
+    assert _actors(demand) == ["Kenyan president"]
+    assert _recipients(demand) == [demanded]
+
+
+def test_the_speakers_own_duty_is_no_demand(coder):
+    assert coding.categories(coder, 'A Kenyan activist said, "We still need to fight for our rights."') == []
+
+
+def test_the_speaker_of_a_coordinated_verb_of_saying_makes_the_demand(coder):
+    text = 'The Kenyan president cited the treaty and said, "Uganda needs to stand by us."'
+    assert _actors(_event(coder, text, "REQUEST")) == ["Kenyan president"]
+
+
+def test_a_first_person_told_in_a_quote_is_the_speaker(coder):
+    text = 'A spokesman for the Kenyan Interior Ministry said "I have been told not to publish the figures."'
+    assert _recipients(_event(coder, text, "REQUEST")) == ["spokesman for the Kenyan Interior Ministry"]

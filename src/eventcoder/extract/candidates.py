@@ -28,6 +28,9 @@ from eventcoder.ontology import CATEGORY_GOVERNORS
 
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "acl", "attr", "compound"})
 OBLIGATION_MODALS = frozenset({"must", "should"})
+# "needs to withdraw": an obligation like "must" ("has to" is left out: "have" is in too many
+# sentences for the pre-parse filter, nlp/prefilter.py, to pass every one with a speech verb)
+NEED_VERBS = frozenset({"need"})
 # Verbs whose object is a message its author sends out ("posted a message on Twitter blaming")
 MESSAGE_VERBS = frozenset({"post", "issue", "release", "publish", "send", "write", "tweet", "put"})
 # Verbs of saying whose bare-verb clause is a demand ("insisted that Japan withdraw")
@@ -36,6 +39,7 @@ ADJUNCT_PREPS = word_set("adjunct_preps")
 BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 BLAMING = frozenset({"blame", "attribute"})
 # Punishments whose for/of phrase names a crime that happened ("jailed for the murder of")
 PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
@@ -345,12 +349,21 @@ def _speaker_as_pronoun(candidate: EventCandidate) -> EventCandidate:
     said': the pronoun that acts in what a speaker says is the speaker, unless the speaker
     addresses someone ("told Japan it must" - see _addressed)."""
     speaker, verb = candidate.modality.speaker, candidate.modality.speech_verb
-    if speaker is None or verb is None or not candidate.actor_heads or arguments.children(verb, arguments.OBJECT_DEPS):
+    if speaker is None or verb is None:
+        return candidate
+    if candidate.recipient_heads and _first_person(candidate.recipient_heads[0], speaker):
+        # '"I have been told not to publish," a ministry source said': the one told is the speaker
+        candidate.recipient_heads = [[speaker]] + candidate.recipient_heads[1:]
+    if not candidate.actor_heads or arguments.children(verb, arguments.OBJECT_DEPS):
         return candidate
     first = candidate.actor_heads[0]
     if len(first) == 1 and first[0].tag_ == "PRP" and first[0].lower_ in SPEAKER_PRONOUNS and first[0].i != speaker.i:
         candidate.actor_heads = [[speaker]] + candidate.actor_heads[1:]
     return candidate
+
+
+def _first_person(group: list[Token], speaker: Token) -> bool:
+    return len(group) == 1 and group[0].lower_ in FIRST_PERSON and group[0].i != speaker.i
 
 
 def _intransitive_noun_doer(candidate: EventCandidate) -> EventCandidate:
@@ -456,21 +469,39 @@ OBLIGATION = TriggerPattern(("must",), "VERB", "REQUEST", "", frozenset(), "rule
 
 def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> list[EventCandidate]:
     """"The Bush administration declared that China must drop barriers": saying that someone
-    else must or should act is a demand on them, whatever the verb of the content; so is
-    insisting that they act ("insists that Japan withdraw": a subjunctive)."""
+    else must, should or needs to act is a demand on them, whatever the verb of the
+    content; so is insisting that they act ("insists that Japan withdraw": a subjunctive)."""
     found = []
     for verb in sentence:
         if verb.i in taken or verb.dep_ != "ccomp" or lexicon.governors.get(verb.head.lemma_.lower()) != "speech":
             continue
         modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
         subject = arguments.children(verb, arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
-        speaker = arguments.children(verb.head, arguments.SUBJECT_DEPS)
-        if (modal is None and not _subjunctive(verb)) or not subject or not speaker:
-            continue
+        speaker = arguments.verb_subjects(verb.head)  # also of a coordinated verb: "cited ... and said"
+        if (modal is None and not _subjunctive(verb) and _needed_act(verb) is None) or not subject or not speaker \
+                or _first_person(subject, speaker[0]):
+            continue  # '"we still need to fight for ...," she said': one's own duty is no demand
         modality = speech_act_modality(read_modality(verb, lexicon.governors))
-        trigger = Trigger(verb, [OBLIGATION], [modal, verb] if modal is not None else [verb])
+        trigger = _obligation_trigger(verb, modal)
         found.append(EventCandidate(trigger, "REQUEST", "", [speaker], [subject], modality))
     return found
+
+
+def _obligation_trigger(verb: Token, modal: Token | None) -> Trigger:
+    """The words of the obligation: "must drop", "needs to withdraw", or the subjunctive verb."""
+    if modal is not None:
+        return Trigger(verb, [OBLIGATION], [modal, verb])
+    act = _needed_act(verb)
+    return Trigger(act, [OBLIGATION], [verb, act]) if act is not None else Trigger(verb, [OBLIGATION], [verb])
+
+
+def _needed_act(verb: Token) -> Token | None:
+    """"Uganda needs to withdraw", "they need to stand by us": the act a party is said to need
+    to do, an obligation like "must"."""
+    if verb.lemma_.lower() not in NEED_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
 def _subjunctive(verb: Token) -> bool:
@@ -536,7 +567,7 @@ def _as_demand(candidate: EventCandidate) -> EventCandidate:
     if modality.speech_verb is not None and _imperative(clause):
         addressees = arguments.children(modality.speech_verb, arguments.OBJECT_DEPS)
         return _demand(candidate, [addressees] if addressees else [])
-    if not (modality.modals & OBLIGATION_MODALS or _subjunctive(clause)):
+    if not (modality.modals & OBLIGATION_MODALS or _subjunctive(clause) or _needed(candidate.trigger.token)):
         return candidate
     # no doer of the act named: whoever its clause says must see to it ("that the budget include funding")
     actors = candidate.actor_heads or [arguments.children(clause, arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)]
@@ -544,6 +575,13 @@ def _as_demand(candidate: EventCandidate) -> EventCandidate:
     if any(h.i == modality.speaker.i for h in heads) or not heads:
         return candidate
     return _demand(candidate, _addressed(actors, modality.speech_verb))
+
+
+def _needed(token: Token) -> bool:
+    """The trigger's clause is what someone needs or has to do ("Uganda needs to withdraw")."""
+    clause = _clause_of(token)
+    needed = _needed_act(clause.head) if clause.dep_ == "xcomp" else None
+    return needed is not None and needed.i == clause.i
 
 
 def _demand(candidate: EventCandidate, recipients: list[list[Token]]) -> EventCandidate:

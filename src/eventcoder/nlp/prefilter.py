@@ -6,7 +6,8 @@ some way to code an event are all in it:
 - every word of a multi-word pattern ("open" and "fire"; punctuation in a pattern is
   ignored, since it is always allowed to be there);
 - a readiness adjective ("willing") or a speech verb with an obligation modal ("said ...
-  must"), the two event sources that are not trigger patterns (extract/candidates.py).
+  must", "said ... needs to"), the two event sources that are not trigger patterns
+  (extract/candidates.py).
 Word forms are generated from each pattern word (regular endings and a table of irregular
 verbs, also inside compounds: "withheld" from "withhold") and over-generated on purpose:
 an extra form only costs a parse, a missing one loses an event. docs/speed.md reports
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from eventcoder.extract.candidates import OBLIGATION_MODALS
+from eventcoder.extract.candidates import NEED_VERBS, OBLIGATION_MODALS
 from eventcoder.knowledge.lexicon import Lexicon
 from eventcoder.knowledge.senses import NO_EVENT, shipped_sense_rules
 from eventcoder.knowledge.words import word_map
@@ -55,7 +56,8 @@ def event_words(lexicon: Lexicon) -> EventWords:
         if effect == "AGREE":
             single |= inflected_forms(word)
     speech = {form for word, effect in governed if effect == "speech" for form in inflected_forms(word)}
-    return EventWords(frozenset(single), tuple(sorted(multi, key=repr)), frozenset(speech), OBLIGATION_MODALS)
+    obligations = OBLIGATION_MODALS | {form for verb in NEED_VERBS for form in inflected_forms(verb)}
+    return EventWords(frozenset(single), tuple(sorted(multi, key=repr)), frozenset(speech), frozenset(obligations))
 
 
 def inflected_forms(word: str) -> set[str]:
