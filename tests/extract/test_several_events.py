@@ -150,3 +150,19 @@ def test_the_speaker_of_a_coordinated_verb_of_saying_makes_the_demand(coder):
 def test_a_first_person_told_in_a_quote_is_the_speaker(coder):
     text = 'A spokesman for the Kenyan Interior Ministry said "I have been told not to publish the figures."'
     assert _recipients(_event(coder, text, "REQUEST")) == ["spokesman for the Kenyan Interior Ministry"]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The Kenyan senator was aided by the support of younger voters.", "SUPPORT"),
+    ("The Kenyan president promised to lift up working people.", "CONCEDE"),
+])
+def test_support_among_voters_and_lifting_people_up_name_no_act_between_parties(coder, text, absent):
+    assert absent not in coding.categories(coder, text)
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Uganda announced its support for the Kenyan candidate.", "SUPPORT"),
+    ("The Kenyan government lifted the ban on Ugandan imports.", "CONCEDE"),
+])
+def test_support_for_a_party_and_lifting_a_ban_stay_events(coder, text, category):
+    assert coding.categories(coder, text) == [category]
