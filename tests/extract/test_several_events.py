@@ -166,3 +166,8 @@ def test_support_among_voters_and_lifting_people_up_name_no_act_between_parties(
 ])
 def test_support_for_a_party_and_lifting_a_ban_stay_events(coder, text, category):
     assert coding.categories(coder, text) == [category]
+
+
+def test_a_law_that_offers_something_states_its_content(coder):
+    assert coding.categories(coder, "The new Kenyan bill does not offer Ugandan refugees the same rights.") == []
+    assert coding.categories(coder, "Kenya offered Uganda a ceasefire.") == ["AGREE"]
