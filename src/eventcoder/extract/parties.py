@@ -45,6 +45,8 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "accused X of", "charged X with", "fined X for": the prepositions that name the charge
 CHARGE_PREPS = frozenset({"of", "with", "for"})
 CHARGE_VERBS = word_set("charge_verbs")
+# "The attack killed twelve": an event named as a verb's subject is no one who acts
+EVENT_NOUNS = word_set("event_nouns")
 # Entities that name one person or body: a place does not say whose they are.
 NAMED_KINDS = frozenset({"person"})
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
@@ -113,7 +115,7 @@ def _expand(heads: list[Token], exclude: set[int]) -> list[Token]:
 def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple[list[Entity], list[Entity]]:
     """Actors and recipients as the sentence names them (before any inference)."""
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
-        _unresolved_subject(candidate.actor_heads)
+        _unresolved_subject(candidate.actor_heads, candidate.category)
     recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
         _unresolved_name(candidate.recipient_heads, candidate.category)
     recipients = [r for r in recipients if not any(_same_party(r, a) for a in actors)]
@@ -269,15 +271,18 @@ def _befallen(head: Token) -> bool:
     place or thing: a passive subject, an owner ("Ferreira's conviction"), an indirect
     object ("offered Okonkwo a tour"), the complement
     of "against" ("an investigation against Okonkwo"), the subject of a demanded act
-    ("demanded that Okonkwo resign") or the one told to act ("ordered Okonkwo to appear")."""
+    ("demanded that Okonkwo resign"), the one told to act ("ordered Okonkwo to appear") or
+    the subject a passive clause with no subject of its own falls on ("wept when convicted")."""
     if head.dep_ in ("nsubjpass", "poss", "dative") or (head.dep_ == "pobj" and head.head.lower_ == "against"):
         return True  # "dative": the one given or offered something ("offered Okonkwo a tour")
     if head.dep_ == "nsubj" and head.head.dep_ == "ccomp":
         return True
+    if head.dep_ == "nsubj" and any(arguments.understood_patient(c) for c in head.head.children):
+        return True  # "Okonkwo wept when convicted"
     return head.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in head.head.children)
 
 
-def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
+def _unresolved_subject(groups: list[list[Token]], category: str) -> list[Entity]:
     """"Members of the Association of African Jurists investigated ...": a doer the
     dictionaries do not know is still the doer; it keeps its words and no codes."""
     if not groups or not groups[0]:
@@ -289,7 +294,19 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
         return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
         return []
+    if head.lemma_.lower() in EVENT_NOUNS:
+        return _unseen_doer(head, category)
     return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
+
+
+def _unseen_doer(event_noun: Token, category: str) -> list[Entity]:
+    """"The attack killed twelve", "the mine was hit by drone strikes": an event named as the
+    doer says that someone struck, not who. An attack or a raid is PLOVER's unidentified
+    armed force (placed later where it struck); any other event names no actor."""
+    if category not in UNSEEN_DOER:
+        return []
+    return [Entity(text="", start=event_noun.idx, end=event_noun.idx, sector="UAF", kind="unidentified",
+                   source="inferred:an attack named without its doer")]
 
 
 def needs_no_actor(candidate: "EventCandidate") -> bool:
@@ -302,7 +319,8 @@ def needs_no_actor(candidate: "EventCandidate") -> bool:
         return True  # "anti-government protests" name their target, not always who protests
     if token.pos_ == "NOUN" and arguments.undergone(arguments.frame(token)):
         return True  # "Russia faced new sanctions": who imposed them is often unsaid
-    return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    return token.pos_ == "VERB" and (any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+                                     or arguments.reduced_passive(token))
 
 
 def agentless_passive(candidate: "EventCandidate") -> bool:

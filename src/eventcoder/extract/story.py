@@ -69,4 +69,6 @@ def place_in_story(events: list[Event], story: StoryCountries) -> list[Event]:
 
 
 def _placed(entities: list[Entity], country: str) -> list[Entity]:
-    return [place_entity(e, country, "the story's country") for e in entities]
+    """An unidentified attacker is not placed: the story's country says who the parties it
+    names are, not who struck unseen (only the place of an attack places its attacker)."""
+    return [e if e.kind == "unidentified" else place_entity(e, country, "the story's country") for e in entities]
