@@ -65,3 +65,38 @@ def test_the_story_does_not_place_an_unseen_attacker(coder):
              "The attacks struck two power plants overnight.")
     attack = _only(coder, story, "ASSAULT")
     assert [a.country for a in attack.actor] == [""]
+
+
+# ---------------------------------------------------------------- whom an attack falls on
+
+
+def test_the_target_of_an_attack_takes_the_country_where_it_was_struck(coder):
+    event = _only(coder, "Saudi warplanes attacked a wedding party in Yemen.", "ASSAULT")
+    assert _parties(event.actor) == [("Saudi warplanes", "SAU")]
+    assert _parties(event.recipient) == [("a wedding party", "YEM")]
+
+
+@pytest.mark.parametrize("text", ["Police fired tear gas in central Nairobi.",
+                                  "Rebels fired mortar shells in Aleppo.",
+                                  "Gunmen opened fire in a market in Kano."])
+def test_what_an_attack_is_made_with_is_no_target(coder, text):
+    assert _only(coder, text, "ASSAULT").recipient == []
+
+
+def test_a_thing_struck_with_no_attacker_is_no_party(coder):
+    assert events(coder, "He struck a guard rail near Dallas.") == []
+
+
+def test_the_story_never_gives_victims_their_attackers_country(coder):
+    story = ("India's defence minister praised the air force on Sunday. The Indian army said it was ready. "
+             "Indian jets attacked civilian areas overnight, killing nine residents.")
+    attacks = [e for e in events(coder, story) if e.event == "ASSAULT"]
+    assert attacks and all([a.country for a in e.actor] == ["IND"] for e in attacks)
+    assert all(r.country == "" for e in attacks for r in e.recipient)
+
+
+def test_the_story_still_places_the_unplaced_parties_of_other_events(coder):
+    story = ("India's defence minister praised the air force on Sunday. The Indian army said it was ready. "
+             "Opposition lawmakers criticised the ministry on Monday.")
+    [criticism] = [e for e in events(coder, story) if e.event == "ACCUSE"]
+    assert [a.country for a in criticism.actor] == ["IND"]

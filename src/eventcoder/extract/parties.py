@@ -47,6 +47,7 @@ CHARGE_PREPS = frozenset({"of", "with", "for"})
 CHARGE_VERBS = word_set("charge_verbs")
 # "The attack killed twelve": an event named as a verb's subject is no one who acts
 EVENT_NOUNS = word_set("event_nouns")
+WEAPON_NOUNS = word_set("weapon_nouns")
 # Entities that name one person or body: a place does not say whose they are.
 NAMED_KINDS = frozenset({"person"})
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
@@ -117,7 +118,7 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
         _unresolved_subject(candidate.actor_heads, candidate.category)
     recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
-        _unresolved_name(candidate.recipient_heads, candidate.category)
+        _unresolved_name(candidate.recipient_heads, candidate.category, bool(actors))
     recipients = [r for r in recipients if not any(_same_party(r, a) for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
@@ -189,20 +190,20 @@ def _part_of_name(child: Token) -> bool:
     return child.dep_ in ("det", "punct", "case") or (child.dep_ in ("compound", "amod") and child.text[:1].isupper())
 
 
-def _unresolved_name(groups: list[list[Token]], category: str) -> list[Entity]:
+def _unresolved_name(groups: list[list[Token]], category: str, has_actor: bool) -> list[Entity]:
     """"Ferreira was convicted", "urged states to vote by mail", "praised Warren's
     endorsement": a party the dictionaries do not know is still the one the event falls
     on, when its place in the clause makes it a party (`_unknown_party`). It keeps its
     words and no codes; the story's country may place it later (extract/story.py)."""
     if not groups or not groups[0]:
         return []
-    party = _unknown_party(groups[0][0], category)
+    party = _unknown_party(groups[0][0], category, has_actor)
     if party is None:
         return []
     return [_phrase_entity(party, "unresolved: not in the actor dictionaries", _charged(party))]
 
 
-def _unknown_party(head: Token, category: str) -> Token | None:
+def _unknown_party(head: Token, category: str, has_actor: bool = False) -> Token | None:
     """The words that name the party an event falls on, where no dictionary knows them. An
     unknown name as a plain object is as often a place or a thing ("shut down Khatmandu",
     "banned Telegram"), so a name counts only where `_befallen` says; any noun or pronoun
@@ -210,7 +211,7 @@ def _unknown_party(head: Token, category: str) -> Token | None:
     and a thing acted on gives its named owner ("criticized the House's decision")."""
     if _is_name(head) and _befallen(head) or _addressed(head) or _charged(head):
         return head
-    if category in HARM and _counted_victims(head):
+    if category in HARM and (_counted_victims(head) or has_actor and _struck_target(head)):
         return head
     if head.pos_ == "PRON" and SUBJECT_PRONOUNS.get(head.lower_) in ("person", "any") \
             and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"}:
@@ -224,6 +225,16 @@ def _counted_victims(head: Token) -> bool:
     """"killed twelve", "five were wounded": people named only by their number."""
     return head.pos_ == "NUM" and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"} \
         and not any(c.dep_ == "prep" for c in head.children)
+
+
+def _struck_target(head: Token) -> bool:
+    """"Jets attacked a wedding party in Yemen", "the attack struck a power plant": whoever or
+    whatever an attack by someone falls on is its target, named or not; it takes the country
+    of the place where it was struck (`complete_parties`). Weapons are no target ("fired
+    tear gas", `words/weapon_nouns.tsv`); with no attacker at all ("he struck a guard rail") it may be an accident."""
+    if head.dep_ not in ("dobj", "nsubjpass") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not arguments.is_force(head) and head.lemma_.lower() not in WEAPON_NOUNS
 
 
 def _addressed(head: Token) -> bool:
