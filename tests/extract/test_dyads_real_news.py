@@ -100,3 +100,9 @@ def test_the_story_still_places_the_unplaced_parties_of_other_events(coder):
              "Opposition lawmakers criticised the ministry on Monday.")
     [criticism] = [e for e in events(coder, story) if e.event == "ACCUSE"]
     assert [a.country for a in criticism.actor] == ["IND"]
+
+
+def test_what_belongs_to_the_one_a_relative_clause_describes_stands_for_its_owner(coder):
+    text = "Protesters gathered outside the home of a Nigerian activist whose car was attacked by soldiers."
+    event = _only(coder, text, "ASSAULT")
+    assert _parties(event.recipient) == [("Nigerian activist", "NGA")]

@@ -148,6 +148,14 @@ def participle_agents(noun: Token) -> list[Token]:
             for o in agent_of_passive(clause)]
 
 
+def _whose_owner(subject: Token) -> Token:
+    """"a student whose arm was broken by police", "an activist whose car was attacked": what
+    belongs to the one a relative clause describes stands for its owner."""
+    whose = any(c.dep_ == "poss" and c.tag_ == "WP$" for c in subject.children)
+    clause = subject.head
+    return clause.head if whose and clause.dep_ == "relcl" else subject
+
+
 def _relative_antecedent(subject: Token) -> list[Token]:
     # "the rebels who attacked": the relative pronoun stands for the noun it modifies.
     if subject.tag_ in ("WP", "WDT") and subject.head.dep_ == "relcl":
@@ -182,7 +190,7 @@ def verb_recipient_groups(verb: Token) -> Groups:
     if is_passive(verb):
         # "Carrie Lam, who is supported by Beijing": the relative pronoun stands for its noun
         # (not so without a doer: "people who had been accused of crimes" only describes them)
-        subjects = children(verb, PASSIVE_SUBJECT_DEPS)
+        subjects = [_whose_owner(s) for s in children(verb, PASSIVE_SUBJECT_DEPS)]
         groups.append([a for s in subjects for a in _relative_antecedent(s)] if agent_of_passive(verb) else subjects)
     groups.append(understood_patient(verb))
     objects = children(verb, OBJECT_DEPS) + children(verb, frozenset({"attr", "oprd"}))
