@@ -106,3 +106,23 @@ def test_what_belongs_to_the_one_a_relative_clause_describes_stands_for_its_owne
     text = "Protesters gathered outside the home of a Nigerian activist whose car was attacked by soldiers."
     event = _only(coder, text, "ASSAULT")
     assert _parties(event.recipient) == [("Nigerian activist", "NGA")]
+
+
+# ---------------------------------------------------------------- the deed a punishment is for
+
+
+def test_the_victim_of_the_crime_is_no_party_to_the_arrest(coder):
+    event = _only(coder, "Police arrested two men for the murder of a Kenyan diplomat.", "COERCE")
+    assert [r.text for r in event.recipient] == ["two men"]
+
+
+def test_whoever_serves_a_sentence_is_its_recipient_not_the_victim_of_the_crime(coder):
+    text = "Okafor, 45, is serving a life sentence for the murder of a Kenyan policeman."
+    assert _parties(_only(coder, text, "SANCTION").recipient) == [("Okafor", "")]
+    murder = _only(coder, text, "ASSAULT")  # the crime is its own event, done by the one punished
+    assert (_parties(murder.actor), _parties(murder.recipient)) == ([("Okafor", "")], [("Kenyan policeman", "KEN")])
+
+
+def test_someone_named_after_for_is_still_a_party(coder):
+    event = _only(coder, "Kenyan police arrested the leader of the opposition for fraud.", "COERCE")
+    assert [r.text for r in event.recipient] == ["the leader"]

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventcoder.extract import arguments
-from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver
+from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver, agent_sectors
 from eventcoder.knowledge.words import word_set
 from eventcoder.records import Entity, Location
 
@@ -45,6 +45,9 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "accused X of", "charged X with", "fined X for": the prepositions that name the charge
 CHARGE_PREPS = frozenset({"of", "with", "for"})
 CHARGE_VERBS = word_set("charge_verbs")
+# Categories of punishing or accusing someone: what they are punished "for" is their deed,
+# not a party to the punishment.
+PUNISHING_CATEGORIES = frozenset({"SANCTION", "COERCE", "ACCUSE"})
 # "The attack killed twelve": an event named as a verb's subject is no one who acts
 EVENT_NOUNS = word_set("event_nouns")
 WEAPON_NOUNS = word_set("weapon_nouns")
@@ -69,7 +72,7 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
         recipients = recipients + _content_recipients(candidate.content.token)
-    recipients = [[h for h in g if not _own_forces(h)] for g in recipients]
+    recipients = [[h for h in g if not _own_forces(h) and not _inside_deed(h, candidate)] for g in recipients]
     recipients = [g for g in recipients if g]
     if pattern.has("guest"):
         actors, recipients = recipients[:1], actors
@@ -82,6 +85,20 @@ def find_party_heads(candidate: "EventCandidate") -> None:
     named_object = {t.i for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == token.i}
     candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
     candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
+
+
+def _inside_deed(head: Token, candidate: "EventCandidate") -> bool:
+    """"Jailed two men for the murder of a Kenyan diplomat": whoever the deed a punishment or
+    accusation is for was done to is no party to the punishment (the deed is its own event)."""
+    if candidate.category not in PUNISHING_CATEGORIES:
+        return False
+    trigger = candidate.trigger.token
+    above = head.head
+    while above.i != above.head.i and above.i != trigger.i:
+        if above.dep_ == "pobj" and above.head.lower_ == "for":
+            return True
+        above = above.head
+    return False
 
 
 def _own_forces(head: Token) -> bool:
@@ -117,12 +134,31 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
     """Actors and recipients as the sentence names them (before any inference)."""
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
         _unresolved_subject(candidate.actor_heads, candidate.category)
-    recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
+    recipients = resolve_groups(candidate.recipient_heads, _recipient_resolver(candidate, resolver)) or \
         _unresolved_name(candidate.recipient_heads, candidate.category, bool(actors))
     recipients = [r for r in recipients if not any(_same_party(r, a) for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
     return actors, recipients
+
+
+def _recipient_resolver(candidate: "EventCandidate", resolver: ActorResolver):
+    """How a recipient head becomes entities: the head's own actors, else those named inside
+    its phrase; but the crime a punishment or accusation is for names only itself ("jailed
+    two men for the murder of a Kenyan diplomat": the diplomat is not the one jailed)."""
+    if candidate.category not in PUNISHING_CATEGORIES:
+        return resolver.resolve_within
+
+    def resolve(head: Token) -> list[Entity]:
+        if head.dep_ == "pobj" and head.head.lower_ == "for" and not _names_someone(head, resolver):
+            return []
+        return resolver.resolve_within(head)
+    return resolve
+
+
+def _names_someone(head: Token, resolver: ActorResolver) -> bool:
+    """The head itself names an actor: a dictionary name or an agent word ("the leader")."""
+    return head.i in resolver.mentions or bool(agent_sectors([head], resolver.dictionary)[0])
 
 
 def _same_party(recipient: Entity, actor: Entity) -> bool:
@@ -174,6 +210,8 @@ def _phrase_entity(head: Token, source: str, accused: bool = False) -> Entity:
         last = head.doc[charge.i - 1]
     if last.dep_ == "case" and last.i > head.i:  # "Okonkwo's": the name without the 's
         last = head.doc[last.i - 1]
+    if any(_is_age(c) for c in head.rights):  # "Okonkwo, 45,": the name without the age
+        last = head
     start, end = first.idx, last.idx + len(last.text)
     kind = "name" if _is_name(head) else "unresolved"
     return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind=kind, source=source)
@@ -186,8 +224,15 @@ def _is_name(head: Token) -> bool:
 
 
 def _part_of_name(child: Token) -> bool:
-    """"The Democratic National Committee": capitalised words, the article and punctuation."""
+    """"The Democratic National Committee": capitalised words, the article and punctuation;
+    also the age news writes beside a name ("Okonkwo, 45,")."""
+    if _is_age(child):
+        return True
     return child.dep_ in ("det", "punct", "case") or (child.dep_ in ("compound", "amod") and child.text[:1].isupper())
+
+
+def _is_age(child: Token) -> bool:
+    return child.dep_ in ("appos", "npadvmod") and child.like_num
 
 
 def _unresolved_name(groups: list[list[Token]], category: str, has_actor: bool) -> list[Entity]:
@@ -288,6 +333,8 @@ def _befallen(head: Token) -> bool:
         return True  # "dative": the one given or offered something ("offered Okonkwo a tour")
     if head.dep_ == "nsubj" and head.head.dep_ == "ccomp":
         return True
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in arguments.UNDERGO_VERBS:
+        return True  # "Okonkwo is serving a life sentence"
     if head.dep_ == "nsubj" and any(arguments.understood_patient(c) for c in head.head.children):
         return True  # "Okonkwo wept when convicted"
     return head.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in head.head.children)
