@@ -126,3 +126,8 @@ def test_whoever_serves_a_sentence_is_its_recipient_not_the_victim_of_the_crime(
 def test_someone_named_after_for_is_still_a_party(coder):
     event = _only(coder, "Kenyan police arrested the leader of the opposition for fraud.", "COERCE")
     assert [r.text for r in event.recipient] == ["the leader"]
+
+
+def test_an_event_noun_the_pattern_names_has_its_own_recipient(coder):
+    event = _only(coder, "The EU imposed sanctions on Russia for the annexation of Crimea.", "SANCTION")
+    assert _parties(event.recipient) == [("Russia", "RUS")]

@@ -67,7 +67,7 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         actors = [arguments.verb_subjects(token)]
         pattern_preps = [t for t in candidate.trigger.tokens if t.dep_ == "prep"]
         recipients = [[o for p in pattern_preps for o in p.children if o.dep_ == "pobj"]]
-        recipients += arguments.verb_recipient_groups(token)
+        recipients += _named_object_recipients(candidate) + arguments.verb_recipient_groups(token)
     else:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
@@ -85,6 +85,14 @@ def find_party_heads(candidate: "EventCandidate") -> None:
     named_object = {t.i for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == token.i}
     candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
     candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
+
+
+def _named_object_recipients(candidate: "EventCandidate") -> list[list[Token]]:
+    """"Imposed sanctions on Russia for the annexation of Crimea": a pattern that names its
+    object (an event noun) has the object's own recipient as the verb's."""
+    verb = candidate.trigger.token
+    return [group for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == verb.i
+            for group in arguments.noun_recipient_groups(t)]
 
 
 def _inside_deed(head: Token, candidate: "EventCandidate") -> bool:
