@@ -95,6 +95,8 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
         return _relative_antecedent(own[0])
     if is_passive(verb):
         return agent_of_passive(verb) or _parties_between(children(verb, PASSIVE_SUBJECT_DEPS))
+    if reduced_passive(verb):
+        return []  # "wept when convicted": the one convicted, not the one convicting
     if depth > 4 or verb.dep_ == "ROOT":
         return []
     governor = clause_head(verb)
@@ -114,6 +116,25 @@ def verb_subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def reduced_passive(verb: Token) -> bool:
+    """"Wept when convicted", "arrested in March, he ...": a past participle that modifies
+    a clause with no auxiliary or subject of its own is a passive."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and \
+        not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def understood_patient(verb: Token) -> list[Token]:
+    """"Okonkwo wept when convicted", "he was freed after being detained": a passive adverbial
+    clause with no subject falls on the subject of the clause it modifies."""
+    if verb.dep_ not in ("advcl", "pcomp") or children(verb, PASSIVE_SUBJECT_DEPS):
+        return []
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []  # "referred them to the House to be held in contempt": the object is held
+    if not (reduced_passive(verb) or is_passive(verb)):
+        return []
+    return verb_subjects(clause_head(verb))
+
+
 def _parties_between(nouns: list[Token]) -> list[Token]:
     """"An accord between Kenya and Ethiopia was signed": with no agent, the parties the
     signed or held thing is between are its doers."""
@@ -125,6 +146,14 @@ def participle_agents(noun: Token) -> list[Token]:
     participle that modifies an event noun takes part in the event."""
     return [o for clause in noun.children if clause.dep_ == "acl" and clause.tag_ == "VBN"
             for o in agent_of_passive(clause)]
+
+
+def _whose_owner(subject: Token) -> Token:
+    """"a student whose arm was broken by police", "an activist whose car was attacked": what
+    belongs to the one a relative clause describes stands for its owner."""
+    whose = any(c.dep_ == "poss" and c.tag_ == "WP$" for c in subject.children)
+    clause = subject.head
+    return clause.head if whose and clause.dep_ == "relcl" else subject
 
 
 def _relative_antecedent(subject: Token) -> list[Token]:
@@ -152,8 +181,8 @@ def is_force(token: Token) -> bool:
 
 
 def unaided_passive(verb: Token) -> bool:
-    """"Warships were deployed to the strait": a passive that names no doer."""
-    return verb.pos_ == "VERB" and is_passive(verb) and not agent_of_passive(verb)
+    """"Warships were deployed to the strait", "wept when convicted": a passive that names no doer."""
+    return verb.pos_ == "VERB" and (is_passive(verb) or reduced_passive(verb)) and not agent_of_passive(verb)
 
 
 def verb_recipient_groups(verb: Token) -> Groups:
@@ -161,8 +190,9 @@ def verb_recipient_groups(verb: Token) -> Groups:
     if is_passive(verb):
         # "Carrie Lam, who is supported by Beijing": the relative pronoun stands for its noun
         # (not so without a doer: "people who had been accused of crimes" only describes them)
-        subjects = children(verb, PASSIVE_SUBJECT_DEPS)
+        subjects = [_whose_owner(s) for s in children(verb, PASSIVE_SUBJECT_DEPS)]
         groups.append([a for s in subjects for a in _relative_antecedent(s)] if agent_of_passive(verb) else subjects)
+    groups.append(understood_patient(verb))
     objects = children(verb, OBJECT_DEPS) + children(verb, frozenset({"attr", "oprd"}))
     groups.append(objects)
     # "complained to the UN over Israeli air raids": what the act is about or aimed at comes

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventcoder.extract import arguments
-from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver
+from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver, agent_sectors
 from eventcoder.knowledge.words import word_set
 from eventcoder.records import Entity, Location
 
@@ -45,6 +45,12 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "accused X of", "charged X with", "fined X for": the prepositions that name the charge
 CHARGE_PREPS = frozenset({"of", "with", "for"})
 CHARGE_VERBS = word_set("charge_verbs")
+# Categories of punishing or accusing someone: what they are punished "for" is their deed,
+# not a party to the punishment.
+PUNISHING_CATEGORIES = frozenset({"SANCTION", "COERCE", "ACCUSE"})
+# "The attack killed twelve": an event named as a verb's subject is no one who acts
+EVENT_NOUNS = word_set("event_nouns")
+WEAPON_NOUNS = word_set("weapon_nouns")
 # Entities that name one person or body: a place does not say whose they are.
 NAMED_KINDS = frozenset({"person"})
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
@@ -61,12 +67,12 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         actors = [arguments.verb_subjects(token)]
         pattern_preps = [t for t in candidate.trigger.tokens if t.dep_ == "prep"]
         recipients = [[o for p in pattern_preps for o in p.children if o.dep_ == "pobj"]]
-        recipients += arguments.verb_recipient_groups(token)
+        recipients += _named_object_recipients(candidate) + arguments.verb_recipient_groups(token)
     else:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
         recipients = recipients + _content_recipients(candidate.content.token)
-    recipients = [[h for h in g if not _own_forces(h)] for g in recipients]
+    recipients = [[h for h in g if not _own_forces(h) and not _inside_deed(h, candidate)] for g in recipients]
     recipients = [g for g in recipients if g]
     if pattern.has("guest"):
         actors, recipients = recipients[:1], actors
@@ -79,6 +85,28 @@ def find_party_heads(candidate: "EventCandidate") -> None:
     named_object = {t.i for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == token.i}
     candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
     candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
+
+
+def _named_object_recipients(candidate: "EventCandidate") -> list[list[Token]]:
+    """"Imposed sanctions on Russia for the annexation of Crimea": a pattern that names its
+    object (an event noun) has the object's own recipient as the verb's."""
+    verb = candidate.trigger.token
+    return [group for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == verb.i
+            for group in arguments.noun_recipient_groups(t)]
+
+
+def _inside_deed(head: Token, candidate: "EventCandidate") -> bool:
+    """"Jailed two men for the murder of a Kenyan diplomat": whoever the deed a punishment or
+    accusation is for was done to is no party to the punishment (the deed is its own event)."""
+    if candidate.category not in PUNISHING_CATEGORIES:
+        return False
+    trigger = candidate.trigger.token
+    above = head.head
+    while above.i != above.head.i and above.i != trigger.i:
+        if above.dep_ == "pobj" and above.head.lower_ == "for":
+            return True
+        above = above.head
+    return False
 
 
 def _own_forces(head: Token) -> bool:
@@ -113,13 +141,32 @@ def _expand(heads: list[Token], exclude: set[int]) -> list[Token]:
 def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple[list[Entity], list[Entity]]:
     """Actors and recipients as the sentence names them (before any inference)."""
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
-        _unresolved_subject(candidate.actor_heads)
-    recipients = resolve_groups(candidate.recipient_heads, resolver.resolve_within) or \
-        _unresolved_name(candidate.recipient_heads, candidate.category)
+        _unresolved_subject(candidate.actor_heads, candidate.category)
+    recipients = resolve_groups(candidate.recipient_heads, _recipient_resolver(candidate, resolver)) or \
+        _unresolved_name(candidate.recipient_heads, candidate.category, bool(actors))
     recipients = [r for r in recipients if not any(_same_party(r, a) for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
     return actors, recipients
+
+
+def _recipient_resolver(candidate: "EventCandidate", resolver: ActorResolver):
+    """How a recipient head becomes entities: the head's own actors, else those named inside
+    its phrase; but the crime a punishment or accusation is for names only itself ("jailed
+    two men for the murder of a Kenyan diplomat": the diplomat is not the one jailed)."""
+    if candidate.category not in PUNISHING_CATEGORIES:
+        return resolver.resolve_within
+
+    def resolve(head: Token) -> list[Entity]:
+        if head.dep_ == "pobj" and head.head.lower_ == "for" and not _names_someone(head, resolver):
+            return []
+        return resolver.resolve_within(head)
+    return resolve
+
+
+def _names_someone(head: Token, resolver: ActorResolver) -> bool:
+    """The head itself names an actor: a dictionary name or an agent word ("the leader")."""
+    return head.i in resolver.mentions or bool(agent_sectors([head], resolver.dictionary)[0])
 
 
 def _same_party(recipient: Entity, actor: Entity) -> bool:
@@ -171,6 +218,8 @@ def _phrase_entity(head: Token, source: str, accused: bool = False) -> Entity:
         last = head.doc[charge.i - 1]
     if last.dep_ == "case" and last.i > head.i:  # "Okonkwo's": the name without the 's
         last = head.doc[last.i - 1]
+    if any(_is_age(c) for c in head.rights):  # "Okonkwo, 45,": the name without the age
+        last = head
     start, end = first.idx, last.idx + len(last.text)
     kind = "name" if _is_name(head) else "unresolved"
     return Entity(text=head.doc[first.i:last.i + 1].text, start=start, end=end, kind=kind, source=source)
@@ -183,24 +232,31 @@ def _is_name(head: Token) -> bool:
 
 
 def _part_of_name(child: Token) -> bool:
-    """"The Democratic National Committee": capitalised words, the article and punctuation."""
+    """"The Democratic National Committee": capitalised words, the article and punctuation;
+    also the age news writes beside a name ("Okonkwo, 45,")."""
+    if _is_age(child):
+        return True
     return child.dep_ in ("det", "punct", "case") or (child.dep_ in ("compound", "amod") and child.text[:1].isupper())
 
 
-def _unresolved_name(groups: list[list[Token]], category: str) -> list[Entity]:
+def _is_age(child: Token) -> bool:
+    return child.dep_ in ("appos", "npadvmod") and child.like_num
+
+
+def _unresolved_name(groups: list[list[Token]], category: str, has_actor: bool) -> list[Entity]:
     """"Ferreira was convicted", "urged states to vote by mail", "praised Warren's
     endorsement": a party the dictionaries do not know is still the one the event falls
     on, when its place in the clause makes it a party (`_unknown_party`). It keeps its
     words and no codes; the story's country may place it later (extract/story.py)."""
     if not groups or not groups[0]:
         return []
-    party = _unknown_party(groups[0][0], category)
+    party = _unknown_party(groups[0][0], category, has_actor)
     if party is None:
         return []
     return [_phrase_entity(party, "unresolved: not in the actor dictionaries", _charged(party))]
 
 
-def _unknown_party(head: Token, category: str) -> Token | None:
+def _unknown_party(head: Token, category: str, has_actor: bool = False) -> Token | None:
     """The words that name the party an event falls on, where no dictionary knows them. An
     unknown name as a plain object is as often a place or a thing ("shut down Khatmandu",
     "banned Telegram"), so a name counts only where `_befallen` says; any noun or pronoun
@@ -208,7 +264,7 @@ def _unknown_party(head: Token, category: str) -> Token | None:
     and a thing acted on gives its named owner ("criticized the House's decision")."""
     if _is_name(head) and _befallen(head) or _addressed(head) or _charged(head):
         return head
-    if category in HARM and _counted_victims(head):
+    if category in HARM and (_counted_victims(head) or has_actor and _struck_target(head)):
         return head
     if head.pos_ == "PRON" and SUBJECT_PRONOUNS.get(head.lower_) in ("person", "any") \
             and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"}:
@@ -222,6 +278,16 @@ def _counted_victims(head: Token) -> bool:
     """"killed twelve", "five were wounded": people named only by their number."""
     return head.pos_ == "NUM" and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"} \
         and not any(c.dep_ == "prep" for c in head.children)
+
+
+def _struck_target(head: Token) -> bool:
+    """"Jets attacked a wedding party in Yemen", "the attack struck a power plant": whoever or
+    whatever an attack by someone falls on is its target, named or not; it takes the country
+    of the place where it was struck (`complete_parties`). Weapons are no target ("fired
+    tear gas", `words/weapon_nouns.tsv`); with no attacker at all ("he struck a guard rail") it may be an accident."""
+    if head.dep_ not in ("dobj", "nsubjpass") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not arguments.is_force(head) and head.lemma_.lower() not in WEAPON_NOUNS
 
 
 def _addressed(head: Token) -> bool:
@@ -269,15 +335,20 @@ def _befallen(head: Token) -> bool:
     place or thing: a passive subject, an owner ("Ferreira's conviction"), an indirect
     object ("offered Okonkwo a tour"), the complement
     of "against" ("an investigation against Okonkwo"), the subject of a demanded act
-    ("demanded that Okonkwo resign") or the one told to act ("ordered Okonkwo to appear")."""
+    ("demanded that Okonkwo resign"), the one told to act ("ordered Okonkwo to appear") or
+    the subject a passive clause with no subject of its own falls on ("wept when convicted")."""
     if head.dep_ in ("nsubjpass", "poss", "dative") or (head.dep_ == "pobj" and head.head.lower_ == "against"):
         return True  # "dative": the one given or offered something ("offered Okonkwo a tour")
     if head.dep_ == "nsubj" and head.head.dep_ == "ccomp":
         return True
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in arguments.UNDERGO_VERBS:
+        return True  # "Okonkwo is serving a life sentence"
+    if head.dep_ == "nsubj" and any(arguments.understood_patient(c) for c in head.head.children):
+        return True  # "Okonkwo wept when convicted"
     return head.dep_ == "dobj" and any(c.dep_ == "xcomp" for c in head.head.children)
 
 
-def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
+def _unresolved_subject(groups: list[list[Token]], category: str) -> list[Entity]:
     """"Members of the Association of African Jurists investigated ...": a doer the
     dictionaries do not know is still the doer; it keeps its words and no codes."""
     if not groups or not groups[0]:
@@ -289,7 +360,19 @@ def _unresolved_subject(groups: list[list[Token]]) -> list[Entity]:
         return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
         return []
+    if head.lemma_.lower() in EVENT_NOUNS:
+        return _unseen_doer(head, category)
     return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
+
+
+def _unseen_doer(event_noun: Token, category: str) -> list[Entity]:
+    """"The attack killed twelve", "the mine was hit by drone strikes": an event named as the
+    doer says that someone struck, not who. An attack or a raid is PLOVER's unidentified
+    armed force (placed later where it struck); any other event names no actor."""
+    if category not in UNSEEN_DOER:
+        return []
+    return [Entity(text="", start=event_noun.idx, end=event_noun.idx, sector="UAF", kind="unidentified",
+                   source="inferred:an attack named without its doer")]
 
 
 def needs_no_actor(candidate: "EventCandidate") -> bool:
@@ -302,7 +385,8 @@ def needs_no_actor(candidate: "EventCandidate") -> bool:
         return True  # "anti-government protests" name their target, not always who protests
     if token.pos_ == "NOUN" and arguments.undergone(arguments.frame(token)):
         return True  # "Russia faced new sanctions": who imposed them is often unsaid
-    return token.pos_ == "VERB" and any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    return token.pos_ == "VERB" and (any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+                                     or arguments.reduced_passive(token))
 
 
 def agentless_passive(candidate: "EventCandidate") -> bool:

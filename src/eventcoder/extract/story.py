@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from eventcoder.extract.parties import NON_STATE, place_entity
+from eventcoder.extract.parties import HARM, NON_STATE, place_entity
 from eventcoder.knowledge.dictionaries import ActorDictionary, tokenize
 from eventcoder.records import Entity, Event
 
@@ -64,9 +64,19 @@ def place_in_story(events: list[Event], story: StoryCountries) -> list[Event]:
     country = story.main_country()
     if not country:
         return events
-    return [replace(e, actor=_placed(e.actor, country), recipient=_placed(e.recipient, country))
+    return [replace(e, actor=_placed(e.actor, country),
+                    recipient=e.recipient if _harmed_by_the_story(e, country) else _placed(e.recipient, country))
             for e in events]
 
 
+def _harmed_by_the_story(event: Event, country: str) -> bool:
+    """Unnamed people harmed belong to the place where they were harmed, never to the
+    attacker's country (docs/annotation.md): when the attacker is of the story's country,
+    the story does not place the victims ("Indian jets attacked civilian areas")."""
+    return event.event in HARM and any(a.country == country for a in event.actor)
+
+
 def _placed(entities: list[Entity], country: str) -> list[Entity]:
-    return [place_entity(e, country, "the story's country") for e in entities]
+    """An unidentified attacker is not placed: the story's country says who the parties it
+    names are, not who struck unseen (only the place of an attack places its attacker)."""
+    return [e if e.kind == "unidentified" else place_entity(e, country, "the story's country") for e in entities]

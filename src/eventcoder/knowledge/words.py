@@ -71,7 +71,7 @@ WORD_LISTS = (
     # knowledge/dictionaries.py
     "modifier_sectors",
     # extract/parties.py
-    "charge_verbs",
+    "charge_verbs", "weapon_nouns",
     # extract/arguments.py
     "argument_preps", "concessive_preps", "frame_nouns", "instrument_nouns", "noun_recipient_preps",
     "object_control_verbs", "recipient_preps", "target_preps", "time_words", "attribution_verbs",
