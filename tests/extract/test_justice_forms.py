@@ -1,0 +1,97 @@
+"""Justice, criticism and punishment in real news (issue 14): fines, subpoenas, contempt,
+detention on suspicion, closing off an area, jailing for a crime, and the nouns of coercive
+acts. Sentences written for these tests, never taken from a gold or dev file."""
+
+import pytest
+
+import coding
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan court fined the newspaper $2 million for defamation.",
+    "The newspaper was fined $2 million by a Kenyan court.",
+])
+def test_a_fine_is_a_sanction_also_with_its_amount(coder, text):
+    events = coding.events(coder, text)
+    assert [e.event for e in events] == ["SANCTION"]
+    assert [r.text for r in events[0].recipient] == ["newspaper"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan senate committee subpoenaed the minister's bank records.",
+    "The Kenyan parliament authorized subpoenas for documents relating to the deal.",
+])
+def test_a_subpoena_is_an_investigation(coder, text):
+    events = coding.events(coder, text)
+    assert [(e.event, e.mode) for e in events] == [("ACCUSE", "investigate")]
+
+
+def test_holding_someone_in_contempt_is_a_charge_with_the_object_between(coder):
+    events = coding.events(coder, "The Kenyan senate voted to hold the minister in contempt.")
+    assert [(e.event, e.mode) for e in events] == [("ACCUSE", "allege")]
+    assert [r.text for r in events[0].recipient] == ["minister"]
+
+
+@pytest.mark.parametrize("text, held", [
+    ("The Kenyan senator was stopped by police on suspicion of drunk driving.", "Kenyan senator"),
+    ("Kenyan police held two men on suspicion of arson.", "two men"),
+])
+def test_held_or_stopped_on_suspicion_is_a_detention(coder, text, held):
+    events = coding.events(coder, text)
+    assert [(e.event, e.mode) for e in events] == [("COERCE", "arrest")]
+    assert [r.text for r in events[0].recipient] == [held]
+
+
+def test_held_without_suspicion_keeps_its_other_readings(coder):
+    assert coding.categories(coder, "Kenyan leaders held talks in Nairobi.") == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police blocked the road to the parliament.",
+    "Kenyan troops sealed off the town.",
+    "Kenyan police cordoned off the square after the riot.",
+])
+def test_authorities_closing_off_an_area_restrict_movement(coder, text):
+    events = coding.events(coder, text)
+    assert [(e.event, e.mode) for e in events] == [("COERCE", "restrict")]
+
+
+def test_a_crowd_blocking_a_road_still_protests(coder):
+    events = coding.events(coder, "Kenyan protesters blocked the road to the parliament.")
+    assert [(e.event, e.mode) for e in events] == [("PROTEST", "obstruct")]
+
+
+@pytest.mark.parametrize("text", [
+    "Nine Kenyan men were jailed for fraud on Wednesday.",
+    "The Kenyan rebel leader was jailed over the killing of a policeman.",
+])
+def test_jailed_for_a_crime_is_a_sentence_as_well_as_prison(coder, text):
+    categories = coding.categories(coder, text)
+    assert "COERCE" in categories and "SANCTION" in categories
+
+
+@pytest.mark.parametrize("text", [
+    "Nine Kenyan men were jailed on Wednesday.",
+    "The Kenyan journalist was jailed for 48 hours.",
+])
+def test_jailed_with_no_crime_named_stays_an_arrest(coder, text):
+    assert coding.categories(coder, text) == ["COERCE"]
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("The deportation of 30 Somali migrants by Kenyan authorities began on Monday.", "deport"),
+    ("The confiscation of their land by the Kenyan army angered farmers.", "seize"),
+    ("The Kenyan government's censorship of the press angered editors.", "censor"),
+])
+def test_nouns_of_coercive_acts_are_events(coder, text, mode):
+    assert ("COERCE", mode) in [(e.event, e.mode) for e in coding.events(coder, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan editors spoke of their fear of censorship.",
+    "Censorship is common in Kenya.",
+])
+def test_a_noun_of_a_coercive_act_without_its_argument_is_no_event(coder, text):
+    assert coding.categories(coder, text) == []
