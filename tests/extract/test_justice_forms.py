@@ -95,3 +95,22 @@ def test_nouns_of_coercive_acts_are_events(coder, text, mode):
 ])
 def test_a_noun_of_a_coercive_act_without_its_argument_is_no_event(coder, text):
     assert coding.categories(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan foreign minister said the Somali decision was unacceptable.",
+    '"This decision is outrageous," the Kenyan president said.',
+])
+def test_judging_something_unacceptable_in_reported_speech_condemns_it(coder, text):
+    events = coding.events(coder, text)
+    assert [(e.event, e.mode) for e in events] == [("ACCUSE", "disapprove")]
+    assert "Kenyan" in events[0].actor[0].text
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan officials say the drug is illegal in Kenya.",
+    "The Kenyan minister said the new budget was ambitious.",
+    "The Somali decision was unacceptable to many voters.",
+])
+def test_stating_the_law_or_judging_outside_speech_is_no_accusation(coder, text):
+    assert "ACCUSE" not in coding.categories(coder, text)
