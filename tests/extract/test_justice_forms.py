@@ -114,3 +114,20 @@ def test_judging_something_unacceptable_in_reported_speech_condemns_it(coder, te
 ])
 def test_stating_the_law_or_judging_outside_speech_is_no_accusation(coder, text):
     assert "ACCUSE" not in coding.categories(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan activist was sentenced to serve 120 months in prison.",
+    "The Kenyan activist was convicted of fraud and sentenced to ten years in prison.",
+    "The Kenyan activist was convicted of fraud in 2020 and was sentenced to serve 120 months in prison.",
+])
+def test_a_prison_term_in_an_infinitive_or_a_conjoined_sentence_is_prison(coder, text):
+    assert [(e.event, e.mode) for e in coding.events(coder, text)] == [("SANCTION", "convict"), ("COERCE", "arrest")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan activist was convicted of fraud and sentenced to death.",
+    "The Kenyan activist was sentenced to perform community service.",
+])
+def test_a_sentence_without_a_prison_term_is_no_arrest(coder, text):
+    assert "COERCE" not in coding.categories(coder, text)

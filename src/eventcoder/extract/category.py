@@ -321,7 +321,7 @@ def companion_category(trigger: "Trigger", category: str) -> tuple[str, str] | N
     stays an arrest only. Protesters who clash with police riot (PROTEST riot) and fight
     them (ASSAULT)."""
     token = trigger.token
-    words = {t.lemma_.lower() for t in _own_words(token)}
+    words = {t.lemma_.lower() for t in _sentence_words(token)}
     if category == "SANCTION" and token.lemma_.lower() in SENTENCING and words & PRISON_TERMS:
         return "COERCE", "arrest"
     if category == "COERCE" and token.lemma_.lower() in JAILING and (words & TERM_WORDS or _crime_punished(token)):
@@ -329,6 +329,20 @@ def companion_category(trigger: "Trigger", category: str) -> tuple[str, str] | N
     if category == "PROTEST" and trigger.pattern.mode == "riot" and token.lemma_.lower() == "clash":
         return "ASSAULT", ""  # protesters clashing with police: a riot, and violence between them
     return None
+
+
+def _sentence_words(token: Token) -> list[Token]:
+    """The words that say what a punishment is: the token's own, those of a to-infinitive
+    ("sentenced *to serve 120 months in prison*", which the parser makes a clause of its
+    own) and those of a punishment conjoined to it ("convicted of fraud and *sentenced to
+    ten years in prison*": one act of the court)."""
+    found = _own_words(token)
+    for child in token.children:
+        if child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            found += _own_words(child)
+        elif child.dep_ == "conj" and child.lemma_.lower() in SENTENCING | JAILING:
+            found += _sentence_words(child)
+    return found
 
 
 def _crime_punished(verb: Token) -> bool:
