@@ -131,3 +131,20 @@ def test_a_prison_term_in_an_infinitive_or_a_conjoined_sentence_is_prison(coder,
 ])
 def test_a_sentence_without_a_prison_term_is_no_arrest(coder, text):
     assert "COERCE" not in coding.categories(coder, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan opposition lambasted the government over the deal.",
+    "The Kenyan foreign minister castigated Somalia for the border raids.",
+])
+def test_verbs_of_scolding_are_criticism(coder, text):
+    assert ("ACCUSE", "disapprove") in [(e.event, e.mode) for e in coding.events(coder, text)]
+
+
+def test_dragging_someone_to_court_sues_them(coder):
+    events = coding.events(coder, "The Kenyan opposition dragged the electoral board to court.")
+    assert [(e.event, e.mode) for e in events] == [("ACCUSE", "allege")]
+
+
+def test_a_british_spelling_of_penalize_is_a_sanction(coder):
+    assert coding.categories(coder, "The Kenyan central bank penalised three lenders.") == ["SANCTION"]
