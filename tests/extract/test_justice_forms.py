@@ -148,3 +148,38 @@ def test_dragging_someone_to_court_sues_them(coder):
 
 def test_a_british_spelling_of_penalize_is_a_sanction(coder):
     assert coding.categories(coder, "The Kenyan central bank penalised three lenders.") == ["SANCTION"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police apprehended two Somali men near the border.",
+    "The Kenyan activist was remanded in custody.",
+    "The Kenyan activist was taken into custody on Monday.",
+])
+def test_apprehended_remanded_and_taken_into_custody_are_detentions(coder, text):
+    assert [(e.event, e.mode) for e in coding.events(coder, text)] == [("COERCE", "arrest")]
+
+
+def test_a_court_remanding_a_case_detains_no_one(coder):
+    assert coding.categories(coder, "The Kenyan supreme court remanded the case to the lower court.") == []
+
+
+def test_withdrawing_peacekeepers_withdraws_aid_but_troops_retreat(coder):
+    assert [(e.event, e.mode) for e in coding.events(coder, "Kenya withdrew its peacekeepers from Somalia.")] == \
+        [("SANCTION", "withdraw")]
+    assert coding.categories(coder, "Kenya withdrew its troops from the border town.") == ["RETREAT"]
+
+
+def test_summoning_any_envoy_is_a_complaint(coder):
+    text = "Somalia summoned a senior Kenyan diplomat to complain about the raids."
+    assert [(e.event, e.mode) for e in coding.events(coder, text)] == [("ACCUSE", "disapprove")]
+
+
+def test_suspending_a_newspaper_s_publication_censors_it(coder):
+    text = "Kenyan authorities suspended publication of the opposition newspaper."
+    assert [(e.event, e.mode) for e in coding.events(coder, text)] == [("COERCE", "censor")]
+    assert coding.categories(coder, "The Kenyan minister suspended the aid programme.") == ["SANCTION"]
+
+
+def test_a_cyberattack_is_coercion(coder):
+    text = "Somali hackers launched a cyberattack on the Kenyan tax agency."
+    assert [(e.event, e.mode) for e in coding.events(coder, text)] == [("COERCE", "cyber")]
