@@ -183,3 +183,16 @@ def test_suspending_a_newspaper_s_publication_censors_it(coder):
 def test_a_cyberattack_is_coercion(coder):
     text = "Somali hackers launched a cyberattack on the Kenyan tax agency."
     assert [(e.event, e.mode) for e in coding.events(coder, text)] == [("COERCE", "cyber")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya ended its mediation efforts in the Somali dispute.",
+    "Kenya terminated security cooperation with Somalia.",
+])
+def test_ending_mediation_or_cooperation_cuts_relations(coder, text):
+    assert [(e.event, e.mode) for e in coding.events(coder, text)] == [("SANCTION", "discontinue")]
+
+
+def test_ending_talks_is_no_sanction(coder):
+    text = "The Kenyan envoy ended the talks in Nairobi on a positive note."
+    assert "SANCTION" not in coding.categories(coder, text)
