@@ -53,6 +53,7 @@ MULTITUDE = frozenset({"both", "two", "three", "all", "several"})  # "both sides
 SENTENCING = frozenset({"sentence", "convict", "find"})
 JAILING = frozenset({"jail", "imprison"})
 TERM_WORDS = frozenset({"year", "month", "life", "decade"})
+CRIME_PREPS = frozenset({"for", "over", "due"})  # "jailed for fraud", "jailed due to the abuse of"
 
 
 def fitting_patterns(trigger: "Trigger") -> list[TriggerPattern]:
@@ -315,17 +316,50 @@ def companion_category(trigger: "Trigger", category: str) -> tuple[str, str] | N
     imprisonment should also be coded as COERCE arrest" (PLOVER manual, SANCTION): "sentenced
     to ten years in prison", "a life sentence" are SANCTION convict and COERCE arrest, and
     "was jailed for six years" (a term, so a court's sentence) is COERCE arrest and SANCTION
-    convict. Being jailed or held with no term stays an arrest only. Protesters who clash
-    with police riot (PROTEST riot) and fight them (ASSAULT)."""
+    convict. So is "was jailed for fraud", "jailed over the killing of" (a crime, so a
+    court's sentence). Being jailed or held with no term and no crime, or "for 48 hours",
+    stays an arrest only. Protesters who clash with police riot (PROTEST riot) and fight
+    them (ASSAULT)."""
     token = trigger.token
-    words = {t.lemma_.lower() for t in _own_words(token)}
+    words = {t.lemma_.lower() for t in _sentence_words(token)}
     if category == "SANCTION" and token.lemma_.lower() in SENTENCING and words & PRISON_TERMS:
         return "COERCE", "arrest"
-    if category == "COERCE" and token.lemma_.lower() in JAILING and words & TERM_WORDS:
+    if category == "COERCE" and token.lemma_.lower() in JAILING and (words & TERM_WORDS or _crime_punished(token)):
         return "SANCTION", "convict"
     if category == "PROTEST" and trigger.pattern.mode == "riot" and token.lemma_.lower() == "clash":
         return "ASSAULT", ""  # protesters clashing with police: a riot, and violence between them
     return None
+
+
+def _sentence_words(token: Token) -> list[Token]:
+    """The words that say what a punishment is: the token's own, those of a to-infinitive
+    ("sentenced *to serve 120 months in prison*", which the parser makes a clause of its
+    own) and those of a punishment conjoined to it ("convicted of fraud and *sentenced to
+    ten years in prison*": one act of the court)."""
+    found = _own_words(token)
+    for child in token.children:
+        if child.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+            found += _own_words(child)
+        elif child.dep_ == "conj" and child.lemma_.lower() in SENTENCING | JAILING:
+            found += _sentence_words(child)
+    return found
+
+
+def _crime_punished(verb: Token) -> bool:
+    """"jailed for fraud", "jailed over the killing", "jailed due to the abuse of": a
+    for/over/due-to phrase that names no time ("for 48 hours", "for a week") names the crime."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CRIME_PREPS):
+        heads = [prep, *(c for c in prep.children if c.dep_ == "pcomp")]  # "due to"
+        objects = [o for h in heads for o in h.children if o.dep_ == "pobj"]
+        if any(not _names_a_time(o) for o in objects):
+            return True
+    return False
+
+
+def _names_a_time(word: Token) -> bool:
+    return word.ent_type_ in ("DATE", "TIME") or word.like_num or \
+        word.lemma_.lower() in TIME_WORDS or word.lemma_.lower() in TERM_WORDS or \
+        any(c.dep_ == "nummod" for c in word.children)
 
 
 def _own_words(token: Token) -> list[Token]:
