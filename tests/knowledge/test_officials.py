@@ -145,6 +145,13 @@ def term(build_officials, person_id, name, start, end, office="Prime Minister of
                                 executive)
 
 
+def test_a_defence_office_adds_the_military_sector(build_officials):
+    assert build_officials.wikidata_term("Q1", "Amara Okonjo", "KEN", "Minister of Defence of Kenya",
+                                         "2021-01-01", "2022-01-01").other_sectors == "MIL"
+    assert build_officials.wikidata_term("Q1", "Amara Okonjo", "KEN", "Minister of Finance",
+                                         "2021-01-01", "2022-01-01").other_sectors == ""
+
+
 def test_consecutive_terms_are_one_span_and_a_gap_keeps_two(build_officials):
     terms = [term(build_officials, "Q1", "Amara Okonjo", "2015-01-03", "2017-01-03"),
              term(build_officials, "Q1", "Amara Okonjo", "2017-01-03", "2019-01-03", office="PM of Testland"),
@@ -192,7 +199,13 @@ def test_the_shipped_officials_are_sorted_dated_people_with_a_source():
     ("Kamala Harris", "2022-06-01", ("USA", "GOV")),
     ("Mike Pence", "2019-06-01", ("USA", "GOV")),
     ("Abdelmadjid Tebboune", "2021-06-01", ("DZA", "GOV")),
+    ("Ayelet Shaked", "2022-01-10", ("ISR", "GOV")),   # a cabinet member
 ])
 def test_shipped_officials_resolve_by_date(name, date, expected):
     entry = ActorDictionary.load().resolve_name(name, date)[0]
     assert (entry.country, entry.sector) == expected
+
+
+def test_a_shipped_defence_minister_is_government_and_military():
+    entry = ActorDictionary.load().resolve_name("Oleksii Reznikov", "2022-01-10")[0]
+    assert (entry.country, entry.sectors) == ("UKR", ("GOV", "MIL"))
