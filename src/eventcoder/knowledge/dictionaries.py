@@ -2,7 +2,8 @@
 
 The table (data/actors/actors.tsv.gz, built by tools/build_actor_data.py) maps lowercase,
 spaCy-tokenized name patterns to countries, sectors and organisations, with the dates a
-person held a role. Finding mentions in sentences is the job of the actor stage; this module
+person held a role; data/actors/officials.tsv.gz (tools/build_officials.py) adds office
+holders with their dates in office. Finding mentions in sentences is the job of the actor stage; this module
 only answers "what does this sequence of words name?". See docs/actors.md.
 """
 
@@ -250,7 +251,7 @@ class ActorDictionary:
 
 @lru_cache(maxsize=1)
 def _shipped_dictionary() -> "ActorDictionary":
-    return ActorDictionary.from_state(cached("actors", _shipped_bytes(), _shipped_state, layout=2))
+    return ActorDictionary.from_state(cached("actors", _shipped_bytes(), _shipped_state, layout=3))
 
 
 def _shipped_state() -> tuple:
@@ -322,18 +323,73 @@ def _former_officials(entries: list[ActorEntry], day: str) -> list[ActorEntry]:
 
 # ---------------------------------------------------------------- reading tables
 
+SHIPPED_TABLES = ("actors.tsv.gz", "officials.tsv.gz")
+
+
 def _shipped_bytes() -> bytes:
-    return (importlib.resources.files("eventcoder.knowledge") / "data" / "actors" / "actors.tsv.gz").read_bytes()
+    """Both shipped tables, the key of the cached dictionary (cache.py)."""
+    return b"".join(_table_resource(name).read_bytes() for name in SHIPPED_TABLES)
+
+
+def _table_resource(name: str) -> Any:
+    return importlib.resources.files("eventcoder.knowledge") / "data" / "actors" / name
 
 
 @lru_cache(maxsize=1)
 def read_shipped_rows() -> tuple[Row, ...]:
-    """The packaged actor table (about 0.5 s; see docs/actors.md for the measured time)."""
-    resource = importlib.resources.files("eventcoder.knowledge") / "data" / "actors" / "actors.tsv.gz"
-    with resource.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+    """The packaged actor table plus the office holders it lacks (about 0.5 s; docs/actors.md)."""
+    actors = _read_table("actors.tsv.gz")
+    return actors + officials_to_add(actors, _read_table("officials.tsv.gz"))
+
+
+def _read_table(name: str) -> tuple[Row, ...]:
+    with _table_resource(name).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
         lines = handle.read().split("\n")
     return tuple(tuple(line.split("\t")) for line in lines[1:]  # type: ignore[misc]
                  if line and not line.startswith("#") and not line.startswith("pattern\t"))
+
+
+def officials_to_add(actors: Sequence[Row], officials: Sequence[Row]) -> tuple[Row, ...]:
+    """The officials table's rows (tools/build_officials.py) that the actor table does not
+    already name better: a full name joins a person of the same country (their terms add
+    up, dates decide) outside the dates the hand-checked supplement gives, but never a
+    person of another country or a place ("places named like people stay places"); a bare
+    surname only when the actor table knows the word neither as a name, nor as the start of
+    one ("Hamid Karzai": a given name), nor as the surname of another person ("Ortega")."""
+    known: dict[str, list[Row]] = {}
+    taken: dict[str, set[str]] = {}  # first words of names, and the people each surname names
+    for row in actors:
+        known.setdefault(row[0], []).append(row)
+        if " " in row[0]:
+            taken.setdefault(row[0].split(" ", 1)[0], set()).add("")
+        if row[2] == "person" and row[1]:
+            taken.setdefault(row[1].split()[-1].lower(), set()).add(row[1])
+    added = (_official_row(row, known.get(row[0], ()), taken) for row in officials)
+    return tuple(row for row in added if row is not None)
+
+
+def _official_row(row: Row, known: Sequence[Row], taken: dict[str, set[str]]) -> Row | None:
+    if row[9].endswith("(surname)"):
+        return row if not known and taken.get(row[0], set()) <= {row[1]} else None
+    if any(other[2] != "person" or other[3] != row[3] for other in known):
+        return None
+    # Where the hand-checked supplement dates a person, it decides; elsewhere the terms add up
+    # ("Kamala Harris": the supplement has her vice presidency, this table her Senate years).
+    for other in known:
+        if other[9].startswith("eventcoder:") and row is not None:
+            row = _before(row, other)
+    return row
+
+
+def _before(row: Row, other: Row) -> Row | None:
+    """The part of `row`'s term before `other`'s starts (None if nothing is left): terms end
+    where the next role begins."""
+    if (other[8] and row[7] and row[7] > other[8]) or (row[8] and other[7] and row[8] < other[7]):
+        return row  # no overlap
+    if not other[7] or (row[7] and row[7] >= other[7]):
+        return None
+    end = (datetime.date.fromisoformat(other[7]) - datetime.timedelta(days=1)).isoformat()
+    return (*row[:8], end, row[9])  # type: ignore[return-value]
 
 
 def read_user_file(path: str | Path) -> list[Row]:
