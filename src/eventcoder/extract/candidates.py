@@ -326,8 +326,16 @@ def _subject_after_passive(candidate: EventCandidate) -> EventCandidate:
 
 
 def _elliptic_participle(token: Token) -> bool:
-    """"Was arrested and charged": a bare participle after a passive is passive too."""
-    return token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+    """"Was arrested and charged": a bare participle after a passive is passive too. The
+    parser often tags a regular participle there as a past tense ("was convicted and
+    sentenced to ten years": VBD); such an -ed form with no object of its own is read as
+    the participle, since an active verb there usually takes one ("and waived extradition")."""
+    if any(c.dep_ == "aux" for c in token.children):
+        return False
+    if token.tag_ == "VBN":
+        return True
+    return token.tag_ == "VBD" and token.lower_.endswith("ed") and \
+        not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt") for c in token.children)
 
 
 def _attitude_holder(candidate: EventCandidate) -> EventCandidate:

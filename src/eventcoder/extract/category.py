@@ -321,6 +321,8 @@ def companion_category(trigger: "Trigger", category: str) -> tuple[str, str] | N
     stays an arrest only. Protesters who clash with police riot (PROTEST riot) and fight
     them (ASSAULT)."""
     token = trigger.token
+    if _folded_into_its_head(token):
+        return None
     words = {t.lemma_.lower() for t in _sentence_words(token)}
     if category == "SANCTION" and token.lemma_.lower() in SENTENCING and words & PRISON_TERMS:
         return "COERCE", "arrest"
@@ -329,6 +331,13 @@ def companion_category(trigger: "Trigger", category: str) -> tuple[str, str] | N
     if category == "PROTEST" and trigger.pattern.mode == "riot" and token.lemma_.lower() == "clash":
         return "ASSAULT", ""  # protesters clashing with police: a riot, and violence between them
     return None
+
+
+def _folded_into_its_head(token: Token) -> bool:
+    """"convicted of fraud and sentenced to ten years in prison": the conjoined sentence is
+    one act of the court with the conviction, whose companion already reads its words."""
+    return token.dep_ == "conj" and token.lemma_.lower() in SENTENCING | JAILING and \
+        token.head.lemma_.lower() in SENTENCING | JAILING | {"convict"}
 
 
 def _sentence_words(token: Token) -> list[Token]:
