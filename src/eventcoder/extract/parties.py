@@ -266,7 +266,7 @@ def _unknown_party(head: Token, category: str, has_actor: bool = False) -> Token
         return head
     if category in HARM and (_counted_victims(head) or has_actor and _struck_target(head)):
         return head
-    if head.pos_ == "PRON" and SUBJECT_PRONOUNS.get(head.lower_) in ("person", "any") \
+    if head.pos_ == "PRON" and SUBJECT_PRONOUNS.get(head.lower_) in ("person", "group", "any") \
             and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"}:
         return head  # "released him on bail": someone the earlier text named, unplaced
     if head.dep_ not in arguments.OBJECT_DEPS | {"nsubjpass"}:
