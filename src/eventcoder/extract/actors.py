@@ -69,15 +69,19 @@ class DocumentMemory:
     recent: list[Remembered] = field(default_factory=list)
     last_place: Location | None = None  # document offsets; where the story last said it was
 
-    def remember(self, entity: Entity, head: Token) -> None:
+    def remember(self, entity: Entity, sentence: Doc, head: Token | None = None) -> None:
+        """Keeps an entity the sentence named; its head word (when given) says what pronoun
+        can stand for it, whether it was a subject and whether it was quoted."""
         if entity.kind == "demonym" and not entity.sector:
             return  # "an Irish pub", "a Greek island": a thing of a people, no one "they" can be
         if entity.kind in ("city", "capital") and not entity.sector:
             return  # "arrested in Norfolk": a place, no one a pronoun stands for
-        subject = head.dep_ in ("nsubj", "nsubjpass")
+        subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
         if not entity.country and not subject:
             return  # an unplaced party a pronoun may stand for only as the one who acted
-        self.recent.append(Remembered(entity, head.doc, referent_kind(entity, head), subject, in_quotation(head)))
+        referent = referent_kind(entity, head) if head is not None else _entity_referent(entity)
+        quoted = head is not None and in_quotation(head)
+        self.recent.append(Remembered(entity, sentence, referent, subject, quoted))
         if entity.kind == "person" and entity.name:
             for word in entity.name.lower().split():
                 self.by_name_word[word] = entity
@@ -115,21 +119,27 @@ class DocumentMemory:
 def referent_kind(entity: Entity, head: Token) -> str:
     """What a pronoun must be to stand for a party: a plural or coordinated head is a group
     ("they"), a state, an organisation or a body noun ("the ministry") a body ("it" or
-    "they"), a person or a singular noun of a person ("the minister", "a man") a person
-    ("he" or "she")."""
+    "they"), a named person a person ("he" or "she"). A singular noun of a person ("the
+    minister", "a man") is "someone": no "they" or "it" stands for it, and "he" does not
+    either, since what such a noun's clauses hold is too often no act of the one named."""
     if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children):
         return "group"
     if entity.kind == "person":
         return "person"
     if head.lemma_.lower() in BODY_NOUNS or head.lower_ in BODY_NOUNS:
         return "body"
-    if head.pos_ == "NOUN":
+    return "someone" if head.pos_ == "NOUN" else _entity_referent(entity)
+
+
+def _entity_referent(entity: Entity) -> str:
+    if entity.kind == "person":
         return "person"
     return "body" if entity.kind not in ("name", "unresolved") else "any"
 
 
 def can_stand_for(want: str, referent: str) -> bool:
-    """"he" and "she" stand for one person, "it" for a body, "they" for a group or a body."""
+    """"he" and "she" stand for a named person, "it" for a body, "they" for a group or a
+    body; a party of unknown kind for any."""
     if want == "any" or referent == "any":
         return True
     return want == referent or (want == "group" and referent == "body")
@@ -382,7 +392,7 @@ class ActorResolver:
         tokens = [t for t in phrase_tokens(head) if t.i >= after_dateline]
         entity = self._from_phrase(head, tokens)
         if entity is not None:
-            self.memory.remember(entity, head)
+            self.memory.remember(entity, head.doc, head)
         return entity
 
     def resolve_compound(self, head: Token) -> list[Entity]:
