@@ -25,7 +25,7 @@ from eventcoder.extract.contexts import document_contexts
 from eventcoder.knowledge.dictionaries import ActorDictionary
 from eventcoder.extract.candidates import extract_candidates
 from eventcoder.extract.proposal import proposed_candidates
-from eventcoder.extract.story import StoryCountries, countries_named, place_in_story
+from eventcoder.extract.story import StoryCountries, countries_in_sentence, countries_named, place_in_story
 from eventcoder.knowledge.lexicon import load_lexicon
 from eventcoder.nlp.parsing import load_model
 from eventcoder.extract.places import Gazetteer
@@ -235,7 +235,7 @@ class Coder:
             context = SentenceContext(document=document, span=span, doc=doc, memory=memory,
                                       version=__version__)
             events.extend(self._code_sentence(context, doc))
-            story.add_sentence({m.entry.country for m in context.mentions.values()})
+            story.add_sentence(countries_in_sentence(doc, context.mentions))
         return DocumentResult(document, place_in_story(events, story), len(docs), len(docs))
 
     def _code_sentence(self, context: "SentenceContext", doc: Doc) -> list[Event]:

@@ -54,7 +54,7 @@ def test_shipped_values_are_read_in_file_order():
     ("frame_nouns", "push back", "one word"),
     ("modifier_sectors", "hardline\tOPX", "PLOVER sector codes"),
     ("modifier_sectors", "hardline", "PLOVER sector codes"),
-    ("subject_pronouns", "thou\tghost", "person, body, any"),
+    ("subject_pronouns", "thou\tghost", "person, body, group, any"),
 ])
 def test_malformed_line_names_file_and_line(name, line, message):
     with pytest.raises(DictionaryError, match=rf"mine\.tsv:3: .*{message}"):

@@ -35,6 +35,8 @@ COLLECTIVES = word_set("collectives")
 SUBJECT_PRONOUNS = word_map("subject_pronouns")
 FACILITY_NOUNS = word_set("facility_nouns")
 TIME_WORDS = word_set("time_words")  # "Putin Tuesday said": a day ends a name
+BODY_NOUNS = word_set("body_nouns")
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 
 
 @dataclass
@@ -49,20 +51,37 @@ class Mention:
 
 
 @dataclass
+class Remembered:
+    """An entity the document named, with what a pronoun must be to stand for it."""
+
+    entity: Entity
+    sentence: Doc  # the parsed sentence that named it: entities keep sentence offsets
+    referent: str  # person, body or group (referent_kind)
+    subject: bool  # named as its clause's subject
+    quoted: bool  # named inside a quotation
+
+
+@dataclass
 class DocumentMemory:
     """Actors seen so far in one document, for surnames, pronouns and 'the ministry'."""
 
     by_name_word: dict[str, Entity] = field(default_factory=dict)
-    # each with the sentence (its parsed Doc) that named it: entities keep sentence offsets
-    recent: list[tuple[Entity, Doc]] = field(default_factory=list)
+    recent: list[Remembered] = field(default_factory=list)
     last_place: Location | None = None  # document offsets; where the story last said it was
 
-    def remember(self, entity: Entity, sentence: Doc) -> None:
-        if not entity.country:
-            return  # a pronoun should not resolve to "troops" of no known country
+    def remember(self, entity: Entity, sentence: Doc, head: Token | None = None) -> None:
+        """Keeps an entity the sentence named; its head word (when given) says what pronoun
+        can stand for it, whether it was a subject and whether it was quoted."""
         if entity.kind == "demonym" and not entity.sector:
             return  # "an Irish pub", "a Greek island": a thing of a people, no one "they" can be
-        self.recent.append((entity, sentence))
+        if entity.kind in ("city", "capital") and not entity.sector:
+            return  # "arrested in Norfolk": a place, no one a pronoun stands for
+        subject = head is not None and head.dep_ in ("nsubj", "nsubjpass")
+        if not entity.country and not subject:
+            return  # an unplaced party a pronoun may stand for only as the one who acted
+        referent = referent_kind(entity, head) if head is not None else _entity_referent(entity)
+        quoted = head is not None and in_quotation(head)
+        self.recent.append(Remembered(entity, sentence, referent, subject, quoted))
         if entity.kind == "person" and entity.name:
             for word in entity.name.lower().split():
                 self.by_name_word[word] = entity
@@ -71,19 +90,73 @@ class DocumentMemory:
         return self.by_name_word.get(word.lower())
 
     def latest_with_sector(self, sector: str, before: Token) -> Entity | None:
-        return next((e for e in self._named_before(before) if sector in e.sectors), None)
+        return next((r.entity for r in self._named_before(before)
+                     if r.entity.country and sector in r.entity.sectors), None)
 
-    def latest(self, want: str, before: Token) -> Entity | None:
-        return next((e for e in self._named_before(before) if _can_stand_for(want, e)), None)
+    def latest(self, want: str, pronoun: Token) -> Entity | None:
+        """The party a pronoun stands for: of the kind it can stand for, never one named in
+        a quotation when the pronoun is outside it, and of the latest sentence that names
+        such a party its subject first ("Police arrested a man. They released him": the
+        police)."""
+        quoted = in_quotation(pronoun)
+        fitting = [r for r in self._named_before(pronoun)
+                   if can_stand_for(want, r.referent) and (quoted or not r.quoted)]
+        if not fitting:
+            return None
+        same_sentence = [r for r in fitting if r.sentence is fitting[0].sentence]
+        return next((r for r in same_sentence if r.subject), fitting[0]).entity
 
-    def _named_before(self, word: Token) -> Iterator[Entity]:
+    def _named_before(self, word: Token) -> Iterator[Remembered]:
         """Entities named before the word, latest first. The sentence's own parties are
         resolved in argument order, not text order: "the government" or "he" never stands
         for someone the sentence names only after it ("He announced it, despite criticism by
         the Greek foreign minister")."""
-        for entity, sentence in reversed(self.recent):
-            if sentence is not word.doc or entity.start < word.idx:
-                yield entity
+        for remembered in reversed(self.recent):
+            if remembered.sentence is not word.doc or remembered.entity.start < word.idx:
+                yield remembered
+
+
+def referent_kind(entity: Entity, head: Token) -> str:
+    """What a pronoun must be to stand for a party: a plural or coordinated head is a group
+    ("they"), a state, an organisation or a body noun ("the ministry") a body ("it" or
+    "they"), a named person a person ("he" or "she"). A singular noun of a person ("the
+    minister", "a man") is "someone": no "they" or "it" stands for it, and "he" does not
+    either, since what such a noun's clauses hold is too often no act of the one named."""
+    if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children):
+        return "group"
+    if entity.kind == "person":
+        return "person"
+    if head.lemma_.lower() in BODY_NOUNS or head.lower_ in BODY_NOUNS:
+        return "body"
+    return "someone" if head.pos_ == "NOUN" else _entity_referent(entity)
+
+
+def _entity_referent(entity: Entity) -> str:
+    if entity.kind == "person":
+        return "person"
+    return "body" if entity.kind not in ("name", "unresolved") else "any"
+
+
+def can_stand_for(want: str, referent: str) -> bool:
+    """"he" and "she" stand for a named person, "it" for a body, "they" for a group or a
+    body; a party of unknown kind for any."""
+    if want == "any" or referent == "any":
+        return True
+    return want == referent or (want == "group" and referent == "body")
+
+
+def in_quotation(token: Token) -> bool:
+    """The token is between quotation marks of its sentence."""
+    return quotation_open([t.text for t in token.doc[:token.i]])
+
+
+def quotation_open(words: list[str]) -> bool:
+    """After these words a quotation is open: an odd number of straight marks, or a curly
+    opening mark last."""
+    marks = [w for w in words if w in QUOTE_MARKS]
+    if any(m in ("\u201c", "\u201d") for m in marks):
+        return marks[-1] == "\u201c"
+    return len(marks) % 2 == 1
 
 
 def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None) -> dict[int, Mention]:
@@ -319,7 +392,7 @@ class ActorResolver:
         tokens = [t for t in phrase_tokens(head) if t.i >= after_dateline]
         entity = self._from_phrase(head, tokens)
         if entity is not None:
-            self.memory.remember(entity, head.doc)
+            self.memory.remember(entity, head.doc, head)
         return entity
 
     def resolve_compound(self, head: Token) -> list[Entity]:
@@ -461,19 +534,19 @@ class ActorResolver:
             return None
         return replace(found, text=head.text, start=head.idx, end=head.idx + len(head.text))
 
-
     def _earlier_subject(self, pronoun: Token) -> Entity | None:
         """"Japan maintains restraint in its aid": the sentence's own earlier subject first,
         of the kind the pronoun can stand for ("its" no person: "Pompeo cited the Cuban
         government's support and its repression" - "its" is the government's)."""
         want = SUBJECT_PRONOUNS[pronoun.lower_]
         deps = ("nsubj", "nsubjpass", "poss") if want == "body" else ("nsubj", "nsubjpass")
+        quoted = in_quotation(pronoun)
         for token in pronoun.sent:
             if token.i >= pronoun.i:
                 return None
-            if token.dep_ in deps and token.lower_ not in SUBJECT_PRONOUNS:
+            if token.dep_ in deps and token.lower_ not in SUBJECT_PRONOUNS and (quoted or not in_quotation(token)):
                 entity = self._from_phrase(token, phrase_tokens(token))
-                if entity is not None and entity.country and _can_stand_for(want, entity):
+                if entity is not None and entity.country and can_stand_for(want, referent_kind(entity, token)):
                     return entity
         return None
 
@@ -484,11 +557,6 @@ def _names_a_people(head: Token, mention: Mention) -> bool:
     if mention.entry.kind == "demonym":
         return True
     return mention.entry.kind == "country" and head.tag_ == "NNPS" and mention.start <= head.i < mention.end
-
-
-def _can_stand_for(want: str, entity: Entity) -> bool:
-    """"he" and "she" stand for people, "it" and "its" for bodies, "they" for either."""
-    return want == "any" or (want == "person") == (entity.kind == "person")
 
 
 def _past_dateline(head: Token, after_dateline: int) -> Token | None:

@@ -142,8 +142,8 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
     """Actors and recipients as the sentence names them (before any inference)."""
     actors = resolve_groups(candidate.actor_heads, resolver.resolve_compound) or \
         _unresolved_subject(candidate.actor_heads, candidate.category)
-    recipients = resolve_groups(candidate.recipient_heads, _recipient_resolver(candidate, resolver)) or \
-        _unresolved_name(candidate.recipient_heads, candidate.category, bool(actors))
+    recipients = resolve_groups(candidate.recipient_heads, _not_own_state(_recipient_resolver(candidate, resolver), actors)) \
+        or _unresolved_name(candidate.recipient_heads, candidate.category, bool(actors))
     recipients = [r for r in recipients if not any(_same_party(r, a) for a in actors)]
     if candidate.trigger.pattern.has("reciprocal"):
         return _unique(actors + recipients), []  # talks: every party is an actor
@@ -167,6 +167,21 @@ def _recipient_resolver(candidate: "EventCandidate", resolver: ActorResolver):
 def _names_someone(head: Token, resolver: ActorResolver) -> bool:
     """The head itself names an actor: a dictionary name or an agent word ("the leader")."""
     return head.i in resolver.mentions or bool(agent_sectors([head], resolver.dictionary)[0])
+
+
+def _not_own_state(resolve, actors: list[Entity]):
+    """A recipient resolver that passes over the acting state itself: "the president withdrew
+    the US from a treaty with Iran" is aimed at Iran, the next party the clause names, not at
+    the state the president acts for (the state a country, capital or state official
+    stands for is never the recipient of its own act)."""
+    states = {a.country for a in actors if a.country and (a.kind in ("country", "capital") or a.sector in STATE_SECTORS)}
+    if not states:
+        return resolve
+
+    def resolve_others(head: Token) -> list[Entity]:
+        return [e for e in resolve(head) if not (e.kind in ("country", "capital") and e.country in states
+                                                  and e.sector in ("", "GOV"))]
+    return resolve_others
 
 
 def _same_party(recipient: Entity, actor: Entity) -> bool:
@@ -266,7 +281,7 @@ def _unknown_party(head: Token, category: str, has_actor: bool = False) -> Token
         return head
     if category in HARM and (_counted_victims(head) or has_actor and _struck_target(head)):
         return head
-    if head.pos_ == "PRON" and SUBJECT_PRONOUNS.get(head.lower_) in ("person", "any") \
+    if head.pos_ == "PRON" and SUBJECT_PRONOUNS.get(head.lower_) in ("person", "group", "any") \
             and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"}:
         return head  # "released him on bail": someone the earlier text named, unplaced
     if head.dep_ not in arguments.OBJECT_DEPS | {"nsubjpass"}:

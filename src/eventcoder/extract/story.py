@@ -13,6 +13,11 @@ dictionaries found in them (officials too); sentences the pre-parse filter skipp
 only the countries and peoples they name (`countries_named`), since without a parse a
 surname or a city name is too often someone or somewhere else; a document's title counts
 as one more such sentence.
+
+A parsed sentence's count leaves out what names no party or place of the story: a name in a
+quotation (someone's words: "a comment on the American dream"), a name given to a thing
+("an artwork entitled America", words/naming_words.tsv) and a country word on a currency
+("six million US dollars", words/currency_nouns.tsv).
 """
 
 from __future__ import annotations
@@ -20,13 +25,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from spacy.tokens import Doc
+
+from eventcoder.extract.actors import Mention, quotation_open
 from eventcoder.extract.parties import HARM, NON_STATE, place_entity
 from eventcoder.knowledge.dictionaries import ActorDictionary, tokenize
+from eventcoder.knowledge.words import word_set
 from eventcoder.records import Entity, Event
 
 MIN_SENTENCES = 2
 MIN_SHARE = 0.5
 UNPARSED_KINDS = frozenset({"country", "demonym"})
+CURRENCY_NOUNS = word_set("currency_nouns")
+NAMING_WORDS = word_set("naming_words")
 
 
 @dataclass
@@ -55,8 +66,25 @@ class StoryCountries:
 
 def countries_named(text: str, dictionary: ActorDictionary, date: str | None) -> set[str]:
     """The countries an unparsed sentence names by a country's name or its people's."""
-    return {entries[0].country for _, _, entries in dictionary.find_all(tokenize(text), date)
-            if entries[0].kind in UNPARSED_KINDS}
+    words = tokenize(text)
+    return {entries[0].country for start, end, entries in dictionary.find_all(words, date)
+            if entries[0].kind in UNPARSED_KINDS and names_the_story(words, start, end)}
+
+
+def countries_in_sentence(sentence: Doc, mentions: dict[int, Mention]) -> set[str]:
+    """The countries a parsed sentence names for the story's count (its mentions')."""
+    words = [t.lower_ for t in sentence]
+    unique = {id(m): m for m in mentions.values()}.values()
+    return {m.entry.country for m in unique if names_the_story(words, m.start, m.end)}
+
+
+def names_the_story(words: list[str], start: int, end: int) -> bool:
+    """Words start:end name a party or place of the story, not someone's words (inside a
+    quotation), a thing's name ("an artwork entitled America") or a currency ("US dollars")."""
+    if quotation_open(words[:start]) or start > 0 and words[start - 1] in NAMING_WORDS:
+        return False
+    following = words[end] if end < len(words) else ""
+    return following not in CURRENCY_NOUNS and following.removesuffix("s") not in CURRENCY_NOUNS
 
 
 def place_in_story(events: list[Event], story: StoryCountries) -> list[Event]:

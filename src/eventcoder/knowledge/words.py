@@ -26,7 +26,7 @@ from eventcoder.ontology import SECTORS
 
 OVERRIDE_VARIABLE = "EVENTCODER_WORDS"
 REPLACE_MARKER = "# replace"
-PRONOUN_REFERENTS = ("person", "body", "any")
+PRONOUN_REFERENTS = ("person", "body", "group", "any")
 
 def _no_value(value: str, where: str) -> str:
     if value:
@@ -67,7 +67,9 @@ VALUE_READERS: dict[str, Callable[[str, str], str]] = {
 WORD_LISTS = (
     # extract/actors.py
     "actor_phrase_preps", "actor_place_preps", "collectives", "geographic_nouns", "subject_pronouns",
-    "facility_nouns",
+    "facility_nouns", "body_nouns",
+    # extract/story.py
+    "currency_nouns", "naming_words",
     # knowledge/dictionaries.py
     "modifier_sectors",
     # extract/parties.py
