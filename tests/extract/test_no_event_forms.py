@@ -110,3 +110,31 @@ def test_relief_goods_sent_are_aid_whatever_amount_comes_first(coder, text, dono
 
 def test_a_letter_sent_is_no_aid(coder):
     assert coding.categories(coder, "Kenyan students sent a letter to the president.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Thousands of people came together in Belgrade to demand the government's resignation.",
+    "Opposition supporters flooded into the streets of Tbilisi.",
+])
+def test_crowds_that_come_together_or_pour_into_the_streets_protest(coder, text):
+    assert coding.categories(coder, text) == ["PROTEST"]
+
+
+def test_families_that_come_together_for_a_memorial_do_not_protest(coder):
+    assert coding.categories(coder, "The families came together for a memorial in Kyiv.") == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Macron spoke by phone with Zelensky on Tuesday.", ["FRA", "UKR"]),
+    ("Biden spoke on the phone with Xi Jinping.", ["CHN", "USA"]),
+    ("The Kenyan president had a telephone conversation with his Ugandan counterpart.", ["KEN", "UGA"]),
+])
+def test_a_call_named_by_how_it_was_made_is_a_consultation(coder, text, parties):
+    call = _event(coder, text, "CONSULT")
+    assert call.mode == "phone"
+    assert _countries(call.actor) == parties
+
+
+def test_a_missile_test_fired_is_a_show_of_force_not_an_attack(coder):
+    assert coding.categories(coder, "North Korea test-fired a ballistic missile on Tuesday.") == ["MOBILIZE"]
+    assert coding.categories(coder, "Hamas fired rockets at Israel.") == ["ASSAULT"]

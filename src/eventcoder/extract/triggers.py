@@ -271,7 +271,15 @@ def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
     longest = max(len(p.words) for p in seen)
     best = [p for p in seen if len(p.words) == longest]
     tokens = sorted({t.i: t for p in best for t in seen[p]}.values(), key=lambda t: t.i)
-    return Trigger(token, [sense] if sense is not None else best, tokens)
+    if sense is not None and not any(_hyphenated(p) for p in best):
+        best = [sense]
+    return Trigger(token, best, tokens)
+
+
+def _hyphenated(pattern: TriggerPattern) -> bool:
+    """"test-fired a missile", "a cease-fire": a hyphenated word is a word of its own, so the
+    sense rules of its last part ("fired a missile") do not read it."""
+    return "-" in pattern.words
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
