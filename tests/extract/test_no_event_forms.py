@@ -138,3 +138,20 @@ def test_a_call_named_by_how_it_was_made_is_a_consultation(coder, text, parties)
 def test_a_missile_test_fired_is_a_show_of_force_not_an_attack(coder):
     assert coding.categories(coder, "North Korea test-fired a ballistic missile on Tuesday.") == ["MOBILIZE"]
     assert coding.categories(coder, "Hamas fired rockets at Israel.") == ["ASSAULT"]
+
+
+def test_a_pullout_named_by_a_noun_is_a_withdrawal(coder):
+    pullout = _event(coder, "Ethiopia's pullout from the Tigray region began on Monday.", "RETREAT")
+    assert _countries(pullout.actor) == ["ETH"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's allies rallied behind Kyiv after the attack.",
+    "Kenyan MPs rallied around the president.",
+])
+def test_rallying_behind_a_party_backs_it(coder, text):
+    assert coding.categories(coder, text) == ["SUPPORT"]
+
+
+def test_a_crowd_that_rallies_in_a_city_still_protests(coder):
+    assert coding.categories(coder, "Thousands of Kenyans rallied in Nairobi against the new tax.") == ["PROTEST"]
