@@ -155,3 +155,26 @@ def test_rallying_behind_a_party_backs_it(coder, text):
 
 def test_a_crowd_that_rallies_in_a_city_still_protests(coder):
     assert coding.categories(coder, "Thousands of Kenyans rallied in Nairobi against the new tax.") == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "China staged military drills around Taiwan.",
+    "Iran held naval exercises in the Strait of Hormuz.",
+    "India conducted war games near the Pakistani border.",
+    "NATO scrambled jets after Russian planes entered Estonian airspace.",
+])
+def test_exercises_of_one_side_and_scrambled_jets_are_mobilisation(coder, text):
+    assert coding.categories(coder, text) == ["MOBILIZE"]
+
+
+def test_joint_exercises_are_cooperation(coder):
+    text = "Russia and China held joint military exercises in the Sea of Japan."
+    assert coding.categories(coder, text) == ["COOPERATE"]
+
+
+@pytest.mark.parametrize("text", [
+    "The talks were an exercise in futility, the Kenyan minister said.",
+    "Opposition parties scrambled to form a coalition in Kenya.",
+])
+def test_an_exercise_or_a_scramble_without_forces_is_no_mobilisation(coder, text):
+    assert coding.categories(coder, text) == []
