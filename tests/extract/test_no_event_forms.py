@@ -178,3 +178,14 @@ def test_joint_exercises_are_cooperation(coder):
 ])
 def test_an_exercise_or_a_scramble_without_forces_is_no_mobilisation(coder, text):
     assert coding.categories(coder, text) == []
+
+
+def test_declaring_oneself_not_ready_to_act_is_a_refusal(coder):
+    text = "The British government said it was not prepared to risk a no-deal exit."
+    refusal = _event(coder, text, "REJECT")
+    assert refusal.aux == "asserted"
+    assert _countries(refusal.actor) == ["GBR"]
+
+
+def test_not_ready_to_comment_is_no_refusal(coder):
+    assert coding.categories(coder, "The Kenyan ministry was not ready to comment on the report.") == []

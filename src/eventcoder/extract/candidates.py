@@ -577,12 +577,15 @@ def readiness_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> l
         if act is None or act.i in taken:
             continue
         modality = read_modality(word, lexicon.governors)
-        if modality.modals & NOT_EVENTS or modality.aux == "negated":
-            continue
-        trigger = Trigger(word, [READINESS], [word])
+        if modality.modals & NOT_EVENTS or lexicon.governors.get(act.lemma_.lower()) == "speech":
+            continue  # "not ready to comment": no refusal between parties (_declines_to_speak)
+        category = "REJECT" if modality.aux == "negated" else "AGREE"
+        if category == "REJECT":
+            settle_reframed(modality)  # "we are not prepared to risk a no-deal exit": a refusal, asserted
+        trigger = Trigger(word, [replace(READINESS, category=category)], [word])
         actors = [arguments.verb_subjects(word)]
         recipients = arguments.complement_recipient_groups(word)
-        found.append(EventCandidate(trigger, "AGREE", "", [g for g in actors if g], recipients, modality))
+        found.append(EventCandidate(trigger, category, "", [g for g in actors if g], recipients, modality))
     return found
 
 
