@@ -167,8 +167,11 @@ def test_exercises_of_one_side_and_scrambled_jets_are_mobilisation(coder, text):
     assert coding.categories(coder, text) == ["MOBILIZE"]
 
 
-def test_joint_exercises_are_cooperation(coder):
-    text = "Russia and China held joint military exercises in the Sea of Japan."
+@pytest.mark.parametrize("text", [
+    "Russia and China held joint military exercises in the Sea of Japan.",
+    "The armies of Kenya and Uganda held joint war games near the border.",
+])
+def test_joint_exercises_are_cooperation(coder, text):
     assert coding.categories(coder, text) == ["COOPERATE"]
 
 
