@@ -52,6 +52,8 @@ ANSWER_VERBS = word_set("answer_verbs")
 # What a party answers: a request, an accusation, an offer or a warning made to it
 ANSWERABLE = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
 STAND_IN_PRONOUNS = frozenset({"he", "she", "they", "it", "which", "that"})
+# "talks between Israel and Hamas", "a summit among Gulf states": who a hosted meeting gathers
+MEETING_PARTY_PREPS = frozenset({"between", "among"})
 
 
 @dataclass
@@ -268,7 +270,7 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
     live here only while another change holds parties.py (issue 14)."""
     return _punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
         _speaker_as_pronoun(_attitude_holder(_subject_after_passive(_subject_past_expletive(
-            _author_of_message(candidate))))))))))
+            _guests_of_hosted_meeting(_author_of_message(candidate)))))))))))
 
 
 def _author_of_message(candidate: EventCandidate) -> EventCandidate:
@@ -277,6 +279,8 @@ def _author_of_message(candidate: EventCandidate) -> EventCandidate:
     author, as when it hangs on the message itself ("issued a statement condemning",
     arguments.verb_subjects)."""
     token = candidate.trigger.token
+    if token.dep_ == "relcl" and candidate.actor_heads:
+        candidate.actor_heads = [_message_author(candidate.actor_heads[0])] + candidate.actor_heads[1:]
     if token.pos_ != "VERB" or token.dep_ != "acl" or candidate.actor_heads:
         return candidate
     noun = token.head
@@ -285,6 +289,35 @@ def _author_of_message(candidate: EventCandidate) -> EventCandidate:
     if noun.i != token.head.i and noun.dep_ in arguments.OBJECT_DEPS and noun.head.lemma_.lower() in MESSAGE_VERBS:
         candidate.actor_heads = [arguments.verb_subjects(noun.head)]
     return candidate
+
+
+def _guests_of_hosted_meeting(candidate: EventCandidate) -> EventCandidate:
+    """"Qatar hosted talks between Israel and Hamas": what a host receives (the object of a
+    `guest` verb) is the visitor, but a meeting hosted is no visitor; the parties it is
+    between or among are, and the host is their recipient (docs/annotation.md). Offering to
+    host it ("ready to host talks between") is the host's act, aimed at them."""
+    if not candidate.trigger.pattern.has("guest") or not candidate.actor_heads:
+        return candidate
+    meetings = [t for t in candidate.actor_heads[0] if t.pos_ == "NOUN"]
+    guests = [g for noun in meetings for party in arguments.prep_objects(noun, MEETING_PARTY_PREPS)
+              for g in arguments.conjuncts(party)]
+    if not guests:
+        return candidate
+    if candidate.category == "CONSULT":
+        candidate.actor_heads = [guests] + candidate.actor_heads[1:]
+    else:
+        candidate.actor_heads, candidate.recipient_heads = candidate.recipient_heads, [guests]
+    return candidate
+
+
+def _message_author(group: list[Token]) -> list[Token]:
+    """"Greece issued a statement that urged Turkey to withdraw": a message that says, urges
+    or condemns (the subject of a relative clause) speaks for whoever issued, posted or
+    released it."""
+    if len(group) != 1 or group[0].dep_ not in arguments.OBJECT_DEPS or \
+            group[0].head.lemma_.lower() not in MESSAGE_VERBS:
+        return group
+    return arguments.verb_subjects(group[0].head) or group
 
 
 def _subject_past_expletive(candidate: EventCandidate) -> EventCandidate:
@@ -481,11 +514,13 @@ def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> 
     content; so is insisting that they act ("insists that Japan withdraw": a subjunctive)."""
     found = []
     for verb in sentence:
-        if verb.i in taken or verb.dep_ != "ccomp" or lexicon.governors.get(verb.head.lemma_.lower()) != "speech":
+        speech_verb = _saying_verb(verb, lexicon)
+        if verb.i in taken or speech_verb is None:
             continue
         modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
         subject = arguments.children(verb, arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
-        speaker = arguments.verb_subjects(verb.head)  # also of a coordinated verb: "cited ... and said"
+        # also of a coordinated verb ("cited ... and said") and of a message ("a statement which said")
+        speaker = _message_author(arguments.verb_subjects(speech_verb))
         if (modal is None and not _subjunctive(verb) and _needed_act(verb) is None) or not subject or not speaker \
                 or _first_person(subject, speaker[0]):
             continue  # '"we still need to fight for ...," she said': one's own duty is no demand
@@ -493,6 +528,17 @@ def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> 
         trigger = _obligation_trigger(verb, modal)
         found.append(EventCandidate(trigger, "REQUEST", "", [speaker], [subject], modality))
     return found
+
+
+def _saying_verb(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The verb of saying whose content clause the verb is, also as the second of two
+    coordinated clauses ("said the shrine matters to all and its status must be kept")."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or lexicon.governors.get(clause.head.lemma_.lower()) != "speech":
+        return None
+    return clause.head
 
 
 def _obligation_trigger(verb: Token, modal: Token | None) -> Trigger:
@@ -539,12 +585,15 @@ def readiness_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> l
         if act is None or act.i in taken:
             continue
         modality = read_modality(word, lexicon.governors)
-        if modality.modals & NOT_EVENTS or modality.aux == "negated":
-            continue
-        trigger = Trigger(word, [READINESS], [word])
+        if modality.modals & NOT_EVENTS or lexicon.governors.get(act.lemma_.lower()) == "speech":
+            continue  # "not ready to comment": no refusal between parties (_declines_to_speak)
+        category = "REJECT" if modality.aux == "negated" else "AGREE"
+        if category == "REJECT":
+            settle_reframed(modality)  # "we are not prepared to risk a no-deal exit": a refusal, asserted
+        trigger = Trigger(word, [replace(READINESS, category=category)], [word])
         actors = [arguments.verb_subjects(word)]
         recipients = arguments.complement_recipient_groups(word)
-        found.append(EventCandidate(trigger, "AGREE", "", [g for g in actors if g], recipients, modality))
+        found.append(EventCandidate(trigger, category, "", [g for g in actors if g], recipients, modality))
     return found
 
 

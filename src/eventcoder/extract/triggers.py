@@ -103,10 +103,17 @@ def _dependents(token: Token) -> list[Token]:
         found.append(child)
         if token.dep_ == "relcl" and child.tag_ in RELATIVE_TAGS:
             found.append(token.head)  # "measures, which the government dropped": the measures
-        if child.dep_ in ("dobj", "nsubjpass", "pobj") and _is_quantity(child):
-            found += [o for p in child.children if p.dep_ == "prep" and p.lower_ in QUANTITY_PREPS
-                      for o in p.children if o.dep_ == "pobj"]
+        if child.dep_ in ("dobj", "nsubjpass", "pobj"):
+            found += _measured(child)
     return found
+
+
+def _measured(token: Token) -> list[Token]:
+    """What an amount measures ("2,000 tonnes *of wheat*", "$50 million *in aid*"), or nothing."""
+    if not _is_quantity(token):
+        return []
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in QUANTITY_PREPS
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _contiguous_match(token: Token, pattern: TriggerPattern) -> list[Token] | None:
@@ -150,9 +157,10 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         modifiers = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
         return [(c.lemma_.lower(),) for c in modifiers] + [(c.lower_,) for c in modifiers] + \
             [_lemmas(token)[:-1]]
-    if cue == "object":  # a passive's subject is its object: "the new rules were released"
+    if cue == "object":  # a passive's subject is its object ("the new rules were released"), and
+        # an amount's is what it measures ("sent 500 tonnes of rice")
         objects = [o for c in token.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
-        return [_lemmas(o) for o in objects]
+        return [_lemmas(o) for o in objects + [m for o in objects for m in _measured(o)]]
     if cue == "prep":
         return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]
     if cue == "prep_object":  # a passive's "by" (dep agent) too: "was killed by his lions"
@@ -263,7 +271,15 @@ def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
     longest = max(len(p.words) for p in seen)
     best = [p for p in seen if len(p.words) == longest]
     tokens = sorted({t.i: t for p in best for t in seen[p]}.values(), key=lambda t: t.i)
-    return Trigger(token, [sense] if sense is not None else best, tokens)
+    if sense is not None and not any(_hyphenated(p) for p in best):
+        best = [sense]
+    return Trigger(token, best, tokens)
+
+
+def _hyphenated(pattern: TriggerPattern) -> bool:
+    """"test-fired a missile", "a cease-fire": a hyphenated word is a word of its own, so the
+    sense rules of its last part ("fired a missile") do not read it."""
+    return "-" in pattern.words
 
 
 def find_triggers(sentence: Span, lexicon: Lexicon) -> list[Trigger]:
