@@ -89,3 +89,15 @@ def test_cited_for_an_offence_is_a_charge(coder, text):
 ])
 def test_cited_for_an_honour_or_a_reason_is_no_charge(coder, text):
     assert coding.categories(coder, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president came under criticism from opposition leaders for his handling of the floods.",
+    "The Kenyan president drew sharp criticism from opposition leaders.",
+    "The Kenyan president faced criticism from opposition leaders over the floods.",
+])
+def test_criticism_drawn_from_someone_is_theirs(coder, text):
+    events = coding.events(coder, text)
+    assert [(e.event, e.mode) for e in events] == [("ACCUSE", "disapprove")]
+    assert [a.text for a in events[0].actor] == ["opposition leaders"]
+    assert [r.text for r in events[0].recipient] == ["Kenyan president"]

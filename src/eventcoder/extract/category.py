@@ -6,7 +6,8 @@ Three steps, in the order the coder takes them:
    protested" is a PROTEST, "China protested the visit" an ACCUSE).
 2. `decide_category`: the reading's category, changed by what governs the trigger
    ("vowed to retaliate" is a THREATEN, "refused to attend the talks" a REJECT, "ordered
-   the arrest of" the arrest itself, by whoever ordered it) and by
+   the arrest of" the arrest itself, by whoever ordered it), by what it is for ("came under
+   fire over the deal" is criticism) and by
    how it is reported (announced cooperation is AGREE, announced conflict THREATEN, an
    ultimatum THREATEN, a negated cooperation REJECT, an arranged meeting CONSULT).
 3. `rank_with_classifier`: when the lexicon offers several readings, the sentence
