@@ -6,7 +6,8 @@ Three steps, in the order the coder takes them:
    protested" is a PROTEST, "China protested the visit" an ACCUSE).
 2. `decide_category`: the reading's category, changed by what governs the trigger
    ("vowed to retaliate" is a THREATEN, "refused to attend the talks" a REJECT, "ordered
-   the arrest of" the arrest itself, by whoever ordered it) and by
+   the arrest of" the arrest itself, by whoever ordered it), by what it is for ("came under
+   fire over the deal" is criticism) and by
    how it is reported (announced cooperation is AGREE, announced conflict THREATEN, an
    ultimatum THREATEN, a negated cooperation REJECT, an arranged meeting CONSULT).
 3. `rank_with_classifier`: when the lexicon offers several readings, the sentence
@@ -54,6 +55,8 @@ SENTENCING = frozenset({"sentence", "convict", "find"})
 JAILING = frozenset({"jail", "imprison"})
 TERM_WORDS = frozenset({"year", "month", "life", "decade"})
 CRIME_PREPS = frozenset({"for", "over", "due"})  # "jailed for fraud", "jailed due to the abuse of"
+CRITICISM_PREPS = frozenset({"for", "over"})  # "came under fire over the deal", "for his remarks"
+PLACE_WORDS = word_set("geographic_nouns") | word_set("place_nouns") | word_set("facility_nouns")
 
 
 def fitting_patterns(trigger: "Trigger") -> list[TriggerPattern]:
@@ -65,6 +68,8 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release;
     "China protested the visit" is an accusation, "thousands protested" a protest."""
     has_object = any(not _stands_for_a_time(o) for o in arguments.children(token, arguments.OBJECT_DEPS))
+    if _infinitive_marker_as_preposition(pattern, token):
+        return False
     if pattern.has("forces") and not _moves_forces(token):
         return False
     if pattern.has("crowd") and not _crowd_gathers(token):
@@ -80,6 +85,15 @@ def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     if pattern.has("transitive"):
         return has_object or arguments.is_passive(token) or _object_of_complement(token)
     return True
+
+
+def _infinitive_marker_as_preposition(pattern: TriggerPattern, verb: Token) -> bool:
+    """"May limit the suspect's freedom to travel": the "to" of a pattern such as `travel to`
+    must be a preposition; a verb's own infinitive marker is none, so no destination."""
+    if "to" not in pattern.words or verb.pos_ != "VERB":
+        return False
+    markers = [c for c in verb.children if c.lower_ == "to"]
+    return bool(markers) and all(c.dep_ == "aux" for c in markers)
 
 
 def _states_an_opinion(verb: Token) -> bool:
@@ -183,7 +197,26 @@ def _governed_category(trigger: "Trigger", content: "Trigger | None", governors:
         if effect == "AGREE" and _pledged_support(content):
             return "SUPPORT", ""
         return effect, content.pattern.mode if effect == "REJECT" else ""
+    if _criticised_for(pattern, trigger.token):
+        return "ACCUSE", "disapprove"
     return pattern.category, pattern.mode
+
+
+def _criticised_for(pattern: TriggerPattern, verb: Token) -> bool:
+    """"The minister came under fire from lawmakers over the loan deal", "came under attack
+    for his remarks": an attack someone comes under (a `guest` ASSAULT) for something they
+    did is criticism, by whoever it comes from. A for/over phrase that names a time or a
+    place ("for two hours", "over the weekend", "over the border") leaves it an attack."""
+    if pattern.category != "ASSAULT" or not pattern.has("guest"):
+        return False
+    heads = [verb, *(o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
+    reasons = [o for head in heads for p in head.children if p.dep_ == "prep" and p.lower_ in CRITICISM_PREPS
+               for o in p.children if o.dep_ == "pobj"]  # the parser may hang it on "fire" or the critics
+    return any(not _names_a_time(o) and not _names_a_place(o) for o in reasons)
+
+
+def _names_a_place(word: Token) -> bool:
+    return word.ent_type_ in ("GPE", "LOC", "FAC") or word.lemma_.lower() in PLACE_WORDS
 
 
 def _pledged_support(content: "Trigger") -> bool:
@@ -319,7 +352,7 @@ def companion_category(trigger: "Trigger", category: str) -> tuple[str, str] | N
     convict. So is "was jailed for fraud", "jailed over the killing of" (a crime, so a
     court's sentence). Being jailed or held with no term and no crime, or "for 48 hours",
     stays an arrest only. Protesters who clash with police riot (PROTEST riot) and fight
-    them (ASSAULT)."""
+    them (ASSAULT). Resigning in protest is a resignation and a criticism (ACCUSE)."""
     token = trigger.token
     if _folded_into_its_head(token):
         return None
@@ -330,6 +363,8 @@ def companion_category(trigger: "Trigger", category: str) -> tuple[str, str] | N
         return "SANCTION", "convict"
     if category == "PROTEST" and trigger.pattern.mode == "riot" and token.lemma_.lower() == "clash":
         return "ASSAULT", ""  # protesters clashing with police: a riot, and violence between them
+    if category == "RETREAT" and trigger.pattern.mode == "resign" and _in_protest(token):
+        return "ACCUSE", "disapprove"
     return None
 
 
@@ -338,6 +373,14 @@ def _folded_into_its_head(token: Token) -> bool:
     one act of the court with the conviction, whose companion already reads its words."""
     return token.dep_ == "conj" and token.lemma_.lower() in SENTENCING | JAILING and \
         token.head.lemma_.lower() in SENTENCING | JAILING | {"convict"}
+
+
+def _in_protest(verb: Token) -> bool:
+    """"Resigned in protest at the budget cuts", "quit the cabinet in protest": leaving an
+    office in protest criticises what it protests (ACCUSE disapprove), besides the
+    resignation (PLOVER codes both acts)."""
+    return any(o.lemma_.lower() == "protest" for p in verb.children if p.dep_ == "prep" and p.lower_ == "in"
+               for o in p.children if o.dep_ == "pobj")
 
 
 def _sentence_words(token: Token) -> list[Token]:
