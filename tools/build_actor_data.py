@@ -16,7 +16,6 @@ import argparse
 import collections
 import csv
 import datetime
-import gzip
 import re
 import sys
 import unicodedata
@@ -28,9 +27,9 @@ import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from eventcoder.knowledge.dictionaries import (
-    DATA_COLUMNS,
     name_patterns,
     plural_forms,
+    write_table as write_actor_table,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -521,13 +520,9 @@ def keep_pattern(pattern: str) -> bool:
 def write_table(rows: list[tuple], out_dir: Path, shared: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / "actors.tsv.gz"
-    header = ["# eventcoder actor table. Licence: MIT (Open Event Data Alliance 2014 for Phoenix rows; "
-              "eventcoder for the rest). See PROVENANCE.txt.",
-              "# built by: .venv/bin/python tools/build_actor_data.py --shared ../shared",
-              "\t".join(DATA_COLUMNS)]
-    body = "\n".join(header + ["\t".join(row) for row in rows]) + "\n"
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
-        handle.write(body.encode("utf-8"))
+    write_actor_table(path, ["# eventcoder actor table. Licence: MIT (Open Event Data Alliance 2014 for Phoenix rows; "
+                       "eventcoder for the rest). See PROVENANCE.txt.",
+                       "# built by: .venv/bin/python tools/build_actor_data.py --shared ../shared"], rows)
     (out_dir / "LICENSE.txt").write_text((shared / "data/dictionaries/phoenix/LICENSE").read_text())
     return path
 

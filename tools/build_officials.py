@@ -33,7 +33,6 @@ import argparse
 import collections
 import csv
 import datetime
-import gzip
 import io
 import re
 import subprocess
@@ -45,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from eventcoder.knowledge.dictionaries import ActorDictionary, DATA_COLUMNS, name_patterns  # noqa: E402
+from eventcoder.knowledge.dictionaries import ActorDictionary, name_patterns, write_table as write_actor_table  # noqa: E402
 
 OUT_DIR = ROOT / "src" / "eventcoder" / "knowledge" / "data" / "actors"
 CONGRESS_COMMIT = "dfa9622263dd4c8d08636926e498f1845704d7eb"
@@ -416,13 +415,9 @@ def surname_rows(terms: list[Term]) -> list[tuple[str, ...]]:
 
 def write_table(rows: list[tuple[str, ...]], out_dir: Path) -> Path:
     path = out_dir / "officials.tsv.gz"
-    header = ["# eventcoder officials table. Licence: CC0 1.0 (sources: unitedstates/congress-legislators, "
-              "Wikidata via every-politician-scrapers). See PROVENANCE.txt.",
-              "# built by: python tools/build_officials.py --clones FOLDER",
-              "\t".join(DATA_COLUMNS)]
-    body = "\n".join(header + ["\t".join(row) for row in rows]) + "\n"
-    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
-        handle.write(body.encode("utf-8"))
+    write_actor_table(path, ["# eventcoder officials table. Licence: CC0 1.0 (sources: unitedstates/congress-legislators, "
+                       "Wikidata via every-politician-scrapers). See PROVENANCE.txt.",
+                       "# built by: python tools/build_officials.py --clones FOLDER"], rows)
     return path
 
 

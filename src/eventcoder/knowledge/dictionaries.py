@@ -349,6 +349,15 @@ def _read_table(name: str) -> tuple[Row, ...]:
                  if line and not line.startswith("#") and not line.startswith("pattern\t"))
 
 
+def write_table(path, comments: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Write a table `_read_table` reads: `#` comment lines, the column header, one row a
+    line, gzipped without a timestamp so that a rebuild is byte-identical (the tools under
+    tools/ build the shipped tables with it)."""
+    body = "\n".join([*comments, "\t".join(DATA_COLUMNS), *("\t".join(row) for row in rows)]) + "\n"
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
+        handle.write(body.encode("utf-8"))
+
+
 def officials_to_add(actors: Sequence[Row], officials: Sequence[Row]) -> tuple[Row, ...]:
     """The officials table's rows (tools/build_officials.py) that the actor table does not
     already name better: a full name joins a person of the same country (their terms add
