@@ -202,12 +202,37 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
                                    alternatives=trigger.patterns[1:])
         find_party_heads(candidate)
         candidates += _with_companion(_as_demand(_rearrange_parties(candidate)))
-    candidates = _answered_by_the_addressed(candidates)
+    candidates = _deeds_inside_events(_answered_by_the_addressed(candidates))
     taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
     taken |= {_reported_clause(c).i for c in candidates if c.category == "REQUEST"}
     return candidates + obligation_candidates(sentence, lexicon, taken) + \
         readiness_candidates(sentence, lexicon, taken)
+
+
+def _deeds_inside_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """"Police opened an investigation into the killing of the journalist": the parser hangs
+    "into the killing" on the verb, so the killing took the verb's subject as its doer. A
+    deed named inside another event (the verb's object is that event's trigger) is no act
+    of whoever does the outer event; with no doer of its own it is an attack by an unseen
+    hand (parties.UNSEEN_DOER) or no event."""
+    triggers = {c.trigger.token.i for c in candidates}
+    for deed in candidates:
+        outer = _verb_of_outer_event(deed.trigger.token, triggers)
+        if outer is not None:
+            doers = {t.i for t in arguments.verb_subjects(outer)}
+            deed.actor_heads = [g for g in deed.actor_heads if not any(t.i in doers for t in g)]
+    return candidates
+
+
+def _verb_of_outer_event(noun: Token, triggers: set[int]) -> Token | None:
+    """The verb the deed noun's preposition hangs on, when that verb's object names another
+    event ("opened an investigation into", "ordered an inquiry into")."""
+    verb = noun.head.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or verb.pos_ != "VERB":
+        return None
+    objects = arguments.children(verb, arguments.OBJECT_DEPS)
+    return verb if any(o.i in triggers and o.i != noun.i for o in objects) else None
 
 
 def _answered_by_the_addressed(candidates: list[EventCandidate]) -> list[EventCandidate]:

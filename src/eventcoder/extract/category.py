@@ -55,6 +55,9 @@ SENTENCING = frozenset({"sentence", "convict", "find"})
 JAILING = frozenset({"jail", "imprison"})
 TERM_WORDS = frozenset({"year", "month", "life", "decade"})
 CRIME_PREPS = frozenset({"for", "over", "due"})  # "jailed for fraud", "jailed due to the abuse of"
+# prepositions of place the parser can mistake for an adjective or adverb before a noun
+PLACE_PREPOSITIONS = word_set("place_prepositions") | {"opposite", "beside", "beyond", "behind", "alongside"}
+BODY_NOUNS = word_set("body_nouns")
 CRITICISM_PREPS = frozenset({"for", "over"})  # "came under fire over the deal", "for his remarks"
 PLACE_WORDS = word_set("geographic_nouns") | word_set("place_nouns") | word_set("facility_nouns")
 
@@ -67,7 +70,8 @@ def fitting_patterns(trigger: "Trigger") -> list[TriggerPattern]:
 def _valency_fits(pattern: TriggerPattern, token: Token) -> bool:
     """"demonstrated its resolve" is no demonstration; "the negotiators returned" no release;
     "China protested the visit" is an accusation, "thousands protested" a protest."""
-    has_object = any(not _stands_for_a_time(o) for o in arguments.children(token, arguments.OBJECT_DEPS))
+    has_object = any(not _stands_for_a_time(o) and not _misread_place_phrase(o)
+                     for o in arguments.children(token, arguments.OBJECT_DEPS))
     if _infinitive_marker_as_preposition(pattern, token):
         return False
     if pattern.has("forces") and not _moves_forces(token):
@@ -118,6 +122,19 @@ def _several_parties(verb: Token) -> bool:
                 any(c.lower_ in MULTITUDE for c in subject.children):
             return True
     return False
+
+
+def _misread_place_phrase(word: Token) -> bool:
+    """"Protesters rallied outside parliament": the parser may read a preposition of place as
+    an adjective or adverb on the noun and make the noun the verb's object. The phrase says
+    where the act happened; it is no object."""
+    first = word.doc[word.left_edge.i]
+    if first.lower_ not in PLACE_PREPOSITIONS or first.pos_ == "ADP" or first.i != word.i - 1 and \
+            word.doc[first.i + 1].pos_ != "DET":
+        return False
+    # "rallied outside support" is support from outside: only a place or a body is a site
+    return _names_a_place(word) or word.lemma_.lower() in BODY_NOUNS or \
+        word.ent_type_ in ("ORG", "FAC") or word.pos_ == "PROPN"
 
 
 def _stands_for_a_time(word: Token) -> bool:
@@ -274,16 +291,36 @@ def _refused(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in VOLITION_AUXILIARIES for v in (verb, verb.head) for c in v.children)
 
 
+def _unready(act: Token) -> bool:
+    """"Israel is not willing to negotiate": the parser hangs the "not" on the copula, above
+    the adjective of readiness, so the act itself is not negated but the readiness is.
+    (`readiness_candidates` in candidates.py codes the same refusal when the act is no
+    trigger of its own.)"""
+    if act.pos_ == "NOUN" and act.dep_ == "dobj":
+        act = act.head  # "not ready to resume talks"
+    readiness = act.head
+    if act.dep_ != "xcomp" or readiness.pos_ != "ADJ" or _negated_here(act):
+        return False
+    return _negated_here(readiness) or readiness.dep_ == "acomp" and _negated_here(readiness.head)
+
+
+def _negated_here(word: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") for c in word.children)
+
+
 def _reframe(category: str, modality: Modality, token: Token, mode: str = "") -> str:
     """Category changes that come from how the act is reported, not from its verb."""
     governed = modality.governor_category
+    if governed == "AGREE" and category in COOPERATIVE and modality.aux == "negated" and _unready(token):
+        return "REJECT"  # "Israel is not willing to negotiate with Hamas": a refusal
     if governed == "AGREE":
         return "AGREE" if category in COOPERATIVE else "THREATEN"
     if governed in ("REJECT", "THREATEN", "REQUEST"):
         return governed
     if _has_ultimatum(token):
         return "THREATEN"
-    if category in COOPERATIVE and modality.aux == "negated" and not modality.belief and _refused(token):
+    if category in COOPERATIVE and modality.aux == "negated" and not modality.belief and \
+            (_refused(token) or _unready(token)):
         return "REJECT"  # "will not accept refugees", "would not meet their demands": a refusal
     if category in COOPERATIVE_FUTURE and modality.aux == "future" and not _arranged_meeting(category, modality):
         return "AGREE"  # PLOVER: future cooperation is AGREE

@@ -33,6 +33,10 @@ if TYPE_CHECKING:
     from eventcoder.extract.candidates import EventCandidate
 
 UNSEEN_DOER = frozenset({"ASSAULT", "COERCE"})
+# "The minister came under fire for the deal": criticism, a charge or an investigation is
+# often reported with only whom it is aimed at; PLOVER and the real-news annotation keep it
+# without an actor (no unidentified attacker is put in the critic's place).
+UNNAMED_CRITIC = frozenset({"ACCUSE"})
 # Categories whose recipient is harmed: unnamed victims take the country of the place, never
 # the attacker's.
 HARM = frozenset({"ASSAULT"})
@@ -393,7 +397,7 @@ def _unseen_doer(event_noun: Token, category: str) -> list[Entity]:
 def needs_no_actor(candidate: "EventCandidate") -> bool:
     """Passives ("two soldiers were killed") and blasts ("a bombing killed two soldiers")
     name their victim but often not the doer."""
-    if candidate.category in UNSEEN_DOER or candidate.trigger.pattern.has("patient"):
+    if candidate.category in UNSEEN_DOER | UNNAMED_CRITIC or candidate.trigger.pattern.has("patient"):
         return True  # "Okafor's conviction" names its victim as "Okafor was convicted" does
     token = candidate.trigger.token
     if token.pos_ == "NOUN" and arguments.opposed_modifiers(arguments.frame(token)):

@@ -176,8 +176,8 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
         return [(clause_opening(c),) for c in token.children if c.dep_ in CLAUSE_DEPS]
     if token.dep_ in ("dobj", "nsubjpass") and token.head.pos_ == "VERB":  # governor
         return [(token.head.lemma_.lower(),)]
-    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "VERB":
-        return [(token.head.head.lemma_.lower(),)]  # the verb it is the setting of: "spoke at a rally"
+    if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "ADJ"):
+        return [(token.head.head.lemma_.lower(),)]  # "spoke at a rally", "free of charge"
     return []
 
 
