@@ -236,7 +236,7 @@ class Coder:
                                       version=__version__)
             events.extend(self._code_sentence(context, doc))
             story.add_sentence(countries_in_sentence(doc, context.mentions))
-        return DocumentResult(document, place_in_story(events, story), len(docs), len(docs))
+        return DocumentResult(document, place_in_story(events, story, self.resources.gazetteer), len(docs), len(docs))
 
     def _code_sentence(self, context: "SentenceContext", doc: Doc) -> list[Event]:
         sentence = doc[:]

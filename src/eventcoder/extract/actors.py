@@ -171,6 +171,7 @@ def find_mentions(sentence: Span, dictionary: ActorDictionary, date: str | None)
             entries = [e for e in entries if not _surname_entry(e)]
         else:
             entries = _given_name_agrees(sentence, start, entries, dictionary)
+        entries = _titled_of_country(sentence, words, start, end, entries, dictionary, date)
         if not entries:
             continue
         mention = Mention(sentence.start + start, sentence.start + end, entries)
@@ -252,6 +253,72 @@ def _given_name_agrees(sentence: Span, start: int, entries: list[ActorEntry],
         # former official by surname alone only after the full name, which memory holds.
         return [e for e in entries if not (_surname_entry(e) and e.source.endswith("(former)"))]
     return [e for e in entries if not _surname_entry(e) or _agrees(given, e.name)]
+
+
+def _titled_of_country(sentence: Span, words: list[str], start: int, end: int, entries: list[ActorEntry],
+                       dictionary: ActorDictionary, date: str | None) -> list[ActorEntry]:
+    """"King Hassan of Morocco", "Prime Minister Fumio Kishida of Japan": a person named with
+    a title and "of <country>" is that country's, whatever person of the same name the
+    dictionary holds for another country (a Jordanian Hassan). Such a name becomes a person
+    of the named country with the title's sector; a dictionary person of that very country
+    is kept as it is."""
+    people = [e for e in entries if e.kind == "person"]
+    name_end = _name_end(sentence, end, dictionary)  # "Hassan Ali": the name may go on
+    country = _of_country(words, name_end, dictionary, date) if people else None
+    if not country or any(e.country == country.country for e in people):
+        return entries
+    title = _title_before(sentence, start, dictionary)
+    if title is None:
+        return entries
+    name = sentence[_name_start(sentence, start, dictionary):name_end].text
+    person = ActorEntry(pattern=" ".join(words[start:end]), name=name, kind="person", country=country.country,
+                        sector=title.sector, source=f"eventcoder:title of {country.name}")
+    return [person, *(e for e in entries if e.kind != "person")]
+
+
+def _of_country(words: list[str], end: int, dictionary: ActorDictionary, date: str | None) -> ActorEntry | None:
+    """The country named by "of (the) <country>" at words[end:]."""
+    if end >= len(words) or words[end] != "of":
+        return None
+    start = end + 2 if end + 1 < len(words) and words[end + 1] == "the" else end + 1
+    match = dictionary.lookup(words, start, date)
+    countries = [e for e in match[1] if e.kind == "country"] if match else []
+    return countries[0] if countries else None
+
+
+def _name_start(sentence: Span, start: int, dictionary: ActorDictionary) -> int:
+    """The first word of a person's name whose matched part begins at start: the given
+    names before a surname ("Fumio Kishida"), not the title before them ("Prime Minister")."""
+    first = start
+    while first > max(start - 3, 0) and _given_name_word(sentence[first - 1], dictionary):
+        first -= 1
+    return first
+
+
+def _name_end(sentence: Span, end: int, dictionary: ActorDictionary) -> int:
+    """The end of a person's name whose matched part ends at end ("Hassan" of "Hassan Ali")."""
+    last = end
+    while last < min(end + 2, len(sentence)) and _given_name_word(sentence[last], dictionary):
+        last += 1
+    return last
+
+
+def _given_name_word(token: Token, dictionary: ActorDictionary) -> bool:
+    return token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() \
+        and dictionary.agent(token.lower_) is None
+
+
+def _title_before(sentence: Span, start: int, dictionary: ActorDictionary) -> ActorEntry | None:
+    """The agent word of a title just before a name ("King", "Prime Minister")."""
+    first = _name_start(sentence, start, dictionary)
+    for size in (2, 1):
+        if first - size < 0:
+            continue
+        words = sentence[first - size:first]
+        title = dictionary.agent(" ".join(t.lower_ for t in words))
+        if title is not None:
+            return title
+    return None
 
 
 def _plural_demonyms(sentence: Span, words: list[str], dictionary: ActorDictionary,

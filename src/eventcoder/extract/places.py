@@ -74,6 +74,7 @@ class Gazetteer:
     places: list[tuple] = field(default_factory=list)
     index: dict[str, int | tuple[int, ...]] = field(default_factory=dict)
     packaged: bool = False
+    _capitals: frozenset | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> "Gazetteer":
@@ -100,7 +101,14 @@ class Gazetteer:
         """Add a place (a user's own gazetteer entries, for example)."""
         self._append(tuple(place), sorted({normalize_name(a) for a in (place.name, *aliases) if a}))
 
+    def is_capital(self, location: Location) -> bool:
+        """A city at its country's point, which is the capital's (docs/places.md)."""
+        if self._capitals is None:
+            self._capitals = frozenset((p[2], p[4], p[5]) for p in self.places if p[0] == "country")
+        return location.lat is not None and (location.country, location.lat, location.lon) in self._capitals
+
     def _append(self, place: tuple, keys: Iterable[str]) -> None:
+        self._capitals = None
         number = len(self.places)
         self.places.append(place)
         for key in keys:
@@ -273,3 +281,16 @@ def locate_event(sent: Span, trigger_token: Token, gazetteer: Gazetteer,
         found.text, found.start, found.end = text, start, end
         options.append((not found.name, tree_distance(trigger_token, head), start, found))
     return min(options, key=lambda option: option[:3])[3] if options else None
+
+
+def resolve_in_country(location: Location, gazetteer: Gazetteer, country: str) -> Location | None:
+    """The same place name resolved inside `country`, when the gazetteer has it there; None
+    when it stays. A national capital stays: "in Paris" in an American story is the French
+    capital, not Paris, Texas, while "in Cambridge" in the same story is Massachusetts'."""
+    if not location.name or not country or location.country == country or gazetteer.is_capital(location):
+        return None
+    found = _resolve_phrase(location.text, gazetteer, [country])
+    if found is None or found.country != country:
+        return None
+    found.text, found.start, found.end = location.text, location.start, location.end
+    return found

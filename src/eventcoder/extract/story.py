@@ -22,6 +22,7 @@ quotation (someone's words: "a comment on the American dream"), a name given to 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -29,9 +30,10 @@ from spacy.tokens import Doc
 
 from eventcoder.extract.actors import Mention, quotation_open
 from eventcoder.extract.parties import HARM, NON_STATE, place_entity
+from eventcoder.extract.places import Gazetteer, resolve_in_country
 from eventcoder.knowledge.dictionaries import ActorDictionary, tokenize
 from eventcoder.knowledge.words import word_set
-from eventcoder.records import Entity, Event
+from eventcoder.records import Entity, Event, Location
 
 MIN_SENTENCES = 2
 MIN_SHARE = 0.5
@@ -87,14 +89,72 @@ def names_the_story(words: list[str], start: int, end: int) -> bool:
     return following not in CURRENCY_NOUNS and following.removesuffix("s") not in CURRENCY_NOUNS
 
 
-def place_in_story(events: list[Event], story: StoryCountries) -> list[Event]:
-    """Every party of no known country takes the story's country, when it has one."""
+def place_in_story(events: list[Event], story: StoryCountries, gazetteer: Gazetteer | None = None) -> list[Event]:
+    """Every party of no known country takes the story's country, when it has one; with a
+    gazetteer, a place name known in several countries is first read as the one in the
+    story's country, or else in the one country of the document's other places."""
     country = story.main_country()
+    if gazetteer is not None:
+        events = [_settled(e, country or _other_places_country(e, events), gazetteer) for e in events]
     if not country:
         return events
     return [replace(e, actor=_placed(e.actor, country),
                     recipient=e.recipient if _harmed_by_the_story(e, country) else _placed(e.recipient, country))
             for e in events]
+
+
+def _other_places_country(event: Event, events: list[Event]) -> str:
+    """The one country of every other place the document's events are placed in ("in
+    Glasgow" for "in Perth"), else ""."""
+    if event.location is None:
+        return ""
+    countries = {e.location.country for e in events
+                 if e.location is not None and e.location.name and e.location.name != event.location.name}
+    return countries.pop() if len(countries) == 1 else ""
+
+
+def _settled(event: Event, country: str, gazetteer: Gazetteer) -> Event:
+    """"Police arrested two men in Norfolk" in a British story: the English Norfolk, not
+    the Virginian one the name alone would give, and the parties placed by the place move
+    with it. The sentence's own evidence (a party of the place's country, "Paris, Texas")
+    keeps the first choice."""
+    location = event.location
+    if location is None or not country or _chosen_by_the_sentence(event, location, gazetteer):
+        return event
+    moved = resolve_in_country(location, gazetteer, country)
+    if moved is None:
+        return event
+    return replace(event, location=moved, actor=_moved(event.actor, location.country, country),
+                   recipient=_moved(event.recipient, location.country, country))
+
+
+def _chosen_by_the_sentence(event: Event, location: Location, gazetteer: Gazetteer) -> bool:
+    named = {e.country for e in event.actor + event.recipient if not _placed_by_the_place(e)}
+    return location.country in named or _beside_its_country(event, location, gazetteer)
+
+
+def _beside_its_country(event: Event, location: Location, gazetteer: Gazetteer) -> bool:
+    """"in Paris, Texas": the name written after the place is of the place's country."""
+    evidence = event.evidence
+    if location.end is None or not 0 <= location.end - evidence.sentence_start <= len(evidence.sentence):
+        return False
+    after = re.match(r"\s*,\s*([A-Z][\w.]*(?: [A-Z][\w.]*)*)", evidence.sentence[location.end - evidence.sentence_start:])
+    found = gazetteer.resolve(after.group(1)) if after else None
+    return found is not None and found.country == location.country
+
+
+PLACED_BY_THE_PLACE = ("event location", "inferred:government where the protest happens",
+                       "inferred:population where it happens")
+
+
+def _placed_by_the_place(entity: Entity) -> bool:
+    return any(why in entity.source for why in PLACED_BY_THE_PLACE)
+
+
+def _moved(entities: list[Entity], old: str, new: str) -> list[Entity]:
+    """The parties that took the place's first country take the place's new one."""
+    return [replace(e, country=new, source=f"{e.source}; place read in the document's country")
+            if e.country == old and _placed_by_the_place(e) else e for e in entities]
 
 
 def _harmed_by_the_story(event: Event, country: str) -> bool:
