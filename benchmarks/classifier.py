@@ -109,6 +109,27 @@ def sentence_scores(truth: list[str], predicted: list[str]) -> dict:
             "macro_f1": round(float(f1_score(truth, predicted, average="macro")), 4)}
 
 
+def ranked_scores(truth: np.ndarray, probabilities: np.ndarray, classes: np.ndarray) -> dict:
+    """Accuracy and macro-F1 of the top category, and top-2 accuracy, of a probability
+    matrix whose columns are `classes` (benchmarks/encoder.py, benchmarks/textcat.py)."""
+    ranked = classes[np.argsort(-probabilities, axis=1, kind="stable")]
+    return {**sentence_scores(truth, ranked[:, 0]),
+            "top2_accuracy": round(float(np.mean([t in r[:2] for t, r in zip(truth, ranked)])), 4)}
+
+
+def checked_plv(shared: Path):
+    """PLV_train, refused unless it is the file these benchmarks were written for."""
+    plv_path = shared / training.PLV_FILE
+    if training.sha256(plv_path) != training.PLV_SHA256:
+        raise SystemExit(f"{plv_path}: not the PLV_train this benchmark was written for")
+    return training.load_plv(plv_path)
+
+
+def write_results(output: Path, results: dict) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 POLICIES = {
     "rank": UsePolicy(),
     "relabel.5": UsePolicy(relabel_floor=0.5, relabel_margin=0.2),
@@ -292,9 +313,7 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     scorer = args.scorer or args.shared / "tools/plv_score.py"
     plv_path = args.shared / training.PLV_FILE
-    if training.sha256(plv_path) != training.PLV_SHA256:
-        raise SystemExit(f"{plv_path}: not the PLV_train this benchmark was written for")
-    plv = training.load_plv(plv_path)
+    plv = checked_plv(args.shared)
     ids = [f"P{n:04d}" for n in range(len(plv))]  # the scorer numbers sentences in first-seen order
     folds = make_folds(plv["category"].to_numpy(), args.folds)
     synthetic = synthetic_rows(args.shared)
@@ -335,8 +354,7 @@ def main(argv: list[str]) -> int:
         # The shipped model has seen all of PLV_train: it is scored on the gold file only.
         results["gold"]["shipped"] = gold_figures(coder, EventClassifier.load(), args.shared / training.GOLD_FILE)
         print(f"gold shipped: {results['gold']['shipped']}", flush=True)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    write_results(args.output, results)
     return 0
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import sys
 import time
 from pathlib import Path
@@ -30,7 +29,6 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import accuracy_score, f1_score
 from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
@@ -116,13 +114,6 @@ def fit(kind: str, matrix, labels: np.ndarray, c_value: float) -> LogisticRegres
     return model.fit(matrix, labels)
 
 
-def scores(truth: np.ndarray, probabilities: np.ndarray, classes: np.ndarray) -> dict:
-    ranked = classes[np.argsort(-probabilities, axis=1)]
-    return {"accuracy": round(float(accuracy_score(truth, ranked[:, 0])), 4),
-            "macro_f1": round(float(f1_score(truth, ranked[:, 0], average="macro")), 4),
-            "top2_accuracy": round(float(np.mean([t in r[:2] for t, r in zip(truth, ranked)])), 4)}
-
-
 class Corpus:
     """PLV_train and the synthetic rows, as one table of texts with both feature sets."""
 
@@ -148,7 +139,7 @@ def cross_validate(corpus: Corpus, folds, kind: str, c_value: float, scale: floa
         columns = [list(classes).index(name) for name in model.classes_]
         held_out = model.predict_proba(features(kind, test_rows, corpus.hashed, corpus.dense, scale))
         probabilities[np.ix_(test_rows, columns)] = held_out
-    return scores(corpus.plv_labels, probabilities, classes)
+    return coder_benchmark.ranked_scores(corpus.plv_labels, probabilities, classes)
 
 
 def settings() -> list[tuple[str, str, float, float]]:
@@ -171,10 +162,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    plv_path = args.shared / training.PLV_FILE
-    if training.sha256(plv_path) != training.PLV_SHA256:
-        raise SystemExit(f"{plv_path}: not the PLV_train this benchmark was written for")
-    plv = training.load_plv(plv_path)
+    plv = coder_benchmark.checked_plv(args.shared)
     before = resident_mb()
     encoder, loading = load_encoder()
     speed = {**loading, **encoding_speed(encoder, list(plv["sentence"]), before)}
@@ -192,13 +180,8 @@ def main(argv: list[str]) -> int:
         started = time.perf_counter()
         table[name] = cross_validate(corpus, folds, kind, c_value, scale)
         print(f"  {name:36s} {table[name]}  ({time.perf_counter() - started:.0f}s)", flush=True)
-        write_results(args.output, results)  # after each row: a stopped run keeps what it measured
+        coder_benchmark.write_results(args.output, results)  # after each row: a stopped run keeps what it measured
     return 0
-
-
-def write_results(output: Path, results: dict) -> None:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

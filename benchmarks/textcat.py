@@ -34,7 +34,6 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from sklearn.metrics import accuracy_score, f1_score
 from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 from threadpoolctl import threadpool_limits
@@ -103,13 +102,6 @@ def probabilities(nlp, docs: list) -> np.ndarray:
     return np.array([[doc.cats[name] for name in textcat.labels] for doc in scored])
 
 
-def scores(truth: np.ndarray, matrix: np.ndarray, classes: np.ndarray) -> dict:
-    ranked = classes[np.argsort(-matrix, axis=1, kind="stable")]
-    return {"accuracy": round(float(accuracy_score(truth, ranked[:, 0])), 4),
-            "macro_f1": round(float(f1_score(truth, ranked[:, 0], average="macro")), 4),
-            "top2_accuracy": round(float(np.mean([t in r[:2] for t, r in zip(truth, ranked)])), 4)}
-
-
 def train_fold(corpus: Corpus, model: dict, train_rows: np.ndarray, test_rows: np.ndarray,
                epochs: int, on_epoch) -> tuple[object, float]:
     """Train one fold; call on_epoch(epoch, probabilities of the held-out rows) after each epoch."""
@@ -139,15 +131,16 @@ def cross_validate(corpus: Corpus, folds, name: str, model: dict, epochs: int, r
         def keep(epoch: int, matrix: np.ndarray) -> None:
             raw[epoch - 1][test_rows] = matrix
             corrected[epoch - 1][test_rows] = matrix / priors
-            print(f"    fold {number} epoch {epoch}: held-out accuracy "
-                  f"{scores(corpus.plv_labels[test_rows], matrix, classes)['accuracy']}", flush=True)
+            held_out = coder_benchmark.ranked_scores(corpus.plv_labels[test_rows], matrix, classes)
+            print(f"    fold {number} epoch {epoch}: held-out accuracy {held_out['accuracy']}", flush=True)
 
         last, seconds = train_fold(corpus, model, train_rows, test_rows, epochs, keep)
         fold_seconds.append(round(seconds, 1))
         print(f"  {name}: fold {number} trained in {seconds:.0f}s", flush=True)
         report({"training_seconds_per_fold": fold_seconds, "folds_done": number + 1})
-    curve = {f"epoch {e + 1}": {"raw": scores(corpus.plv_labels, raw[e], classes),
-                                "prior_corrected": scores(corpus.plv_labels, corrected[e], classes)}
+    score = coder_benchmark.ranked_scores
+    curve = {f"epoch {e + 1}": {"raw": score(corpus.plv_labels, raw[e], classes),
+                                "prior_corrected": score(corpus.plv_labels, corrected[e], classes)}
              for e in range(epochs)}
     return {"epochs": epochs, "headline": curve[f"epoch {epochs}"], "per_epoch": curve,
             "training_seconds_per_fold": fold_seconds,
@@ -179,10 +172,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    plv_path = args.shared / training.PLV_FILE
-    if training.sha256(plv_path) != training.PLV_SHA256:
-        raise SystemExit(f"{plv_path}: not the PLV_train this benchmark was written for")
-    plv = training.load_plv(plv_path)
+    plv = coder_benchmark.checked_plv(args.shared)
     corpus = Corpus(plv, coder_benchmark.synthetic_rows(args.shared), spacy.blank("en"))
     folds = coder_benchmark.make_folds(corpus.plv_labels, args.folds)
     table: dict[str, dict] = {}
@@ -200,17 +190,12 @@ def main(argv: list[str]) -> int:
 
         def progress(done: dict) -> None:
             table[name].update(done)
-            write_results(args.output, results)
+            coder_benchmark.write_results(args.output, results)
 
         table[name] = {"model": model, **cross_validate(corpus, folds, name, model, epochs, progress)}
         print(f"  {name}: {json.dumps(table[name]['headline'])}", flush=True)
-        write_results(args.output, results)
+        coder_benchmark.write_results(args.output, results)
     return 0
-
-
-def write_results(output: Path, results: dict) -> None:
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
