@@ -77,7 +77,7 @@ def find_party_heads(candidate: "EventCandidate") -> None:
     if candidate.content is not None:
         recipients = recipients + _content_recipients(candidate.content.token)
     recipients = [[h for h in g if not _own_forces(h) and not _inside_deed(h, candidate)] for g in recipients]
-    recipients = [g for g in recipients if g]
+    recipients = _with_owners([g for g in recipients if g])
     if pattern.has("guest"):
         actors, recipients = recipients[:1], actors
     if pattern.has("speech"):
@@ -89,6 +89,20 @@ def find_party_heads(candidate: "EventCandidate") -> None:
     named_object = {t.i for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == token.i}
     candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
     candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
+
+
+def _with_owners(groups: list[list[Token]]) -> list[list[Token]]:
+    """Each group of recipient candidates followed by the owners of the things it names:
+    "denied the ministry's request" is aimed at the ministry when the request names no
+    party itself (`resolve_groups` keeps the first group that does)."""
+    found: list[list[Token]] = []
+    for group in groups:
+        found.append(group)
+        inside = {t.i for t in group}
+        owners = [o for t in group for o in arguments.thing_owners(t) if o.i not in inside]
+        if owners:
+            found.append(owners)
+    return found
 
 
 def _named_object_recipients(candidate: "EventCandidate") -> list[list[Token]]:
@@ -288,9 +302,9 @@ def _unknown_party(head: Token, category: str, has_actor: bool = False) -> Token
     if head.pos_ == "PRON" and SUBJECT_PRONOUNS.get(head.lower_) in ("person", "group", "any") \
             and head.dep_ in arguments.OBJECT_DEPS | {"nsubjpass"}:
         return head  # "released him on bail": someone the earlier text named, unplaced
-    if head.dep_ not in arguments.OBJECT_DEPS | {"nsubjpass"}:
+    if head.dep_ not in arguments.OBJECT_DEPS | {"nsubjpass", "pobj"}:
         return None
-    return next((o for o in head.children if o.dep_ == "poss" and _is_name(o)), None)
+    return next((o for o in arguments.thing_owners(head) if _is_name(o)), None)
 
 
 def _counted_victims(head: Token) -> bool:

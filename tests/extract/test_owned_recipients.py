@@ -1,0 +1,60 @@
+"""Recipients named through what they own or made (issue 14): an act aimed at someone's
+request, plan or decision is aimed at them. Sentences written for these tests, never taken
+from a gold or dev file."""
+
+import pytest
+
+from eventcoder.extract.arguments import thing_owners
+
+pytestmark = pytest.mark.model
+
+
+def _recipients(coder, text, category):
+    return [[(r.text, r.country) for r in e.recipient]
+            for e in coder.code_text(text, pub_date="2024-03-15") if e.event == category]
+
+
+def _object_owners(nlp, text, verb):
+    doc = nlp(text)
+    thing = next(c for t in doc if t.lower_ == verb for c in t.children if c.dep_ == "dobj")
+    return [t.text for t in thing_owners(thing)]
+
+
+def test_the_owner_of_a_thing_is_its_possessor_participle_agent_or_relative_subject(nlp):
+    assert _object_owners(nlp, "The minister denied the opposition's request.", "denied") == ["opposition"]
+    assert _object_owners(nlp, "The court rejected the proposal drafted by the rebels.", "rejected") == ["rebels"]
+    assert _object_owners(nlp, "The minister rejected the plan that the rebels had sent.", "rejected") == ["rebels"]
+
+
+def test_a_possessive_pronoun_or_a_relative_pronoun_is_no_owner(nlp):
+    assert _object_owners(nlp, "The council defended its decision.", "defended") == []
+    assert _object_owners(nlp, "The council rejected the plan which was sent on Monday.", "rejected") == []
+
+
+def test_a_request_is_aimed_at_whoever_made_it(coder):
+    found = _recipients(coder, "The Ugandan minister denied the opposition's request for a recount.", "REJECT")
+    assert found == [[("opposition", "UGA")]]
+
+
+def test_a_plan_is_aimed_at_whoever_sent_or_drafted_it(coder):
+    sent = _recipients(coder, "The Ugandan minister rejected the plan that the rebels had sent.", "REJECT")
+    drafted = _recipients(coder, "The Ugandan government rejected the proposal drafted by the rebels.", "REJECT")
+    assert sent == drafted == [[("rebels", "UGA")]]
+
+
+def test_the_owner_of_a_prepositional_object_is_an_unknown_party(coder):
+    found = _recipients(coder, "The Kenyan minister agreed to help with Otieno Kamau's investigation.", "AGREE")
+    assert found == [[("Otieno Kamau", "")]]
+
+
+def test_an_unknown_owner_takes_the_story_country(coder):
+    text = ("Kenya's opposition leader criticised the budget. Kenya's finance minister defended it. "
+            "The senator rejected the plan drawn up by Otieno Kamau.")
+    events = [e for e in coder.code_text(text, pub_date="2024-03-15") if e.event == "REJECT"]
+    owner = events[0].recipient[0]
+    assert (owner.text, owner.country) == ("Otieno Kamau", "KEN")
+    assert owner.source.endswith("country inferred from the story's country")
+
+
+def test_the_actor_announcing_its_own_act_gets_no_recipient(coder):
+    assert _recipients(coder, "The Kenyan government defended its decision to raise taxes.", "SUPPORT") == [[]]
