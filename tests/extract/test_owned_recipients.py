@@ -58,3 +58,20 @@ def test_an_unknown_owner_takes_the_story_country(coder):
 
 def test_the_actor_announcing_its_own_act_gets_no_recipient(coder):
     assert _recipients(coder, "The Kenyan government defended its decision to raise taxes.", "SUPPORT") == [[]]
+
+
+def test_a_name_one_meets_backs_or_criticises_is_someone(coder):
+    assert _recipients(coder, "The Kenyan president praised Okonkwo.", "SUPPORT") == [[("Okonkwo", "")]]
+    assert _recipients(coder, "The Kenyan president threatened Okonkwo.", "THREATEN") == [[("Okonkwo", "")]]
+
+
+def test_a_name_one_shuts_or_bans_stays_a_thing(coder):
+    found = _recipients(coder, "The Kenyan government banned Telegrix.", "COERCE")
+    assert found and not any(text == "Telegrix" for recipients in found for text, _ in recipients)
+
+
+def test_a_name_described_by_a_who_clause_is_a_person(coder):
+    text = "Police in Nairobi arrested Okonkwo, who had led the march."
+    events = [e for e in coder.code_text(text, pub_date="2024-03-15") if e.event == "COERCE"]
+    person = events[0].recipient[0]
+    assert (person.text, person.kind) == ("Okonkwo", "name")

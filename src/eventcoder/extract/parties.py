@@ -41,6 +41,8 @@ UNNAMED_CRITIC = frozenset({"ACCUSE"})
 # the attacker's.
 HARM = frozenset({"ASSAULT"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
+# Verbal acts whose direct object is someone: one meets, backs, criticises or threatens a party.
+PARTY_OBJECT = frozenset({"CONSULT", "SUPPORT", "ACCUSE", "THREATEN"})
 # Categories whose unplaced actor is taken to be domestic to the party it acts on.
 DOMESTIC_ACTOR = frozenset({"PROTEST", "REQUEST", "ACCUSE", "REJECT", "CONCEDE", "COERCE", "THREATEN", "RETREAT"})
 DOMESTIC_SECTORS = frozenset({"CVL", "REB", "OPP", "REF", "LAB", "EDU", "REL", "CRM", "AGR", "JRN"})
@@ -251,7 +253,7 @@ def _phrase_entity(head: Token, source: str, accused: bool = False) -> Entity:
         last = head.doc[charge.i - 1]
     if last.dep_ == "case" and last.i > head.i:  # "Okonkwo's": the name without the 's
         last = head.doc[last.i - 1]
-    if any(_is_age(c) for c in head.rights):  # "Okonkwo, 45,": the name without the age
+    if any(_is_age(c) or _who_clause(c) for c in head.rights):  # "Okonkwo, 45,": the name without the age
         last = head
     start, end = first.idx, last.idx + len(last.text)
     kind = "name" if _is_name(head) else "unresolved"
@@ -272,6 +274,20 @@ def _part_of_name(child: Token) -> bool:
     return child.dep_ in ("det", "punct", "case") or (child.dep_ in ("compound", "amod") and child.text[:1].isupper())
 
 
+def _described_person(head: Token) -> bool:
+    """"arrested Okonkwo, who led the march": a proper name with a relative clause opened by
+    "who", "whom" or "whose" names a person, wherever it stands."""
+    rest = [c for c in head.children if not _who_clause(c)]
+    return head.pos_ == "PROPN" and head.text[:1].isupper() and len(rest) < len(list(head.children)) \
+        and all(map(_part_of_name, rest))
+
+
+def _who_clause(child: Token) -> bool:
+    """"Okonkwo, who was being treated in hospital": a relative clause opened by "who", "whom"
+    or "whose" describes a person, so the name it follows names someone, not a place."""
+    return child.dep_ == "relcl" and child.i > child.head.i and child.left_edge.lower_ in ("who", "whom", "whose")
+
+
 def _is_age(child: Token) -> bool:
     return child.dep_ in ("appos", "npadvmod") and child.like_num
 
@@ -286,16 +302,20 @@ def _unresolved_name(groups: list[list[Token]], category: str, has_actor: bool) 
     party = _unknown_party(groups[0][0], category, has_actor)
     if party is None:
         return []
-    return [_phrase_entity(party, "unresolved: not in the actor dictionaries", _charged(party))]
+    entity = _phrase_entity(party, "unresolved: not in the actor dictionaries", _charged(party))
+    return [replace(entity, kind="name") if _described_person(party) else entity]
 
 
 def _unknown_party(head: Token, category: str, has_actor: bool = False) -> Token | None:
     """The words that name the party an event falls on, where no dictionary knows them. An
     unknown name as a plain object is as often a place or a thing ("shut down Khatmandu",
-    "banned Telegram"), so a name counts only where `_befallen` says; any noun or pronoun
+    "banned Telegram"), so a name counts only where `_befallen` says, as the object of a
+    verbal act aimed at someone (`_met_or_judged`) or when a "who" clause says it is a
+    person ("arrested Okonkwo, who led the march"); any noun or pronoun
     counts where the clause addresses it as someone who acts or is accused (`_addressed`),
     and a thing acted on gives its named owner ("criticized the House's decision")."""
-    if _is_name(head) and _befallen(head) or _addressed(head) or _charged(head):
+    if _is_name(head) and (_befallen(head) or _met_or_judged(head, category)) or _described_person(head) \
+            or _addressed(head) or _charged(head):
         return head
     if category in HARM and (_counted_victims(head) or has_actor and _struck_target(head)):
         return head
@@ -305,6 +325,13 @@ def _unknown_party(head: Token, category: str, has_actor: bool = False) -> Token
     if head.dep_ not in arguments.OBJECT_DEPS | {"nsubjpass", "pobj"}:
         return None
     return next((o for o in arguments.thing_owners(head) if _is_name(o)), None)
+
+
+def _met_or_judged(name: Token, category: str) -> bool:
+    """"Ruto met Okonkwo", "praised Okonkwo", "threatened Okonkwo": what one meets, backs,
+    criticises or threatens is someone, so a name as the object of such an act is a party
+    (a place or a thing is what one shuts, bans or seizes: "shut down Khatmandu")."""
+    return name.dep_ == "dobj" and category in PARTY_OBJECT
 
 
 def _counted_victims(head: Token) -> bool:
