@@ -75,3 +75,24 @@ def test_a_name_described_by_a_who_clause_is_a_person(coder):
     events = [e for e in coder.code_text(text, pub_date="2024-03-15") if e.event == "COERCE"]
     person = events[0].recipient[0]
     assert (person.text, person.kind) == ("Okonkwo", "name")
+
+
+def test_a_reaction_to_a_deed_is_aimed_at_its_doer(coder):
+    condemned = _recipients(coder, "The Kenyan government condemned the attack by the rebels.", "ACCUSE")
+    dismissed = _recipients(coder, "The Kenyan president dismissed a ceasefire proposal by the opposition.", "REJECT")
+    assert condemned == [[("rebels", "KEN")]]
+    assert dismissed == [[("opposition", "KEN")]]
+
+
+def test_an_act_one_orders_is_not_aimed_at_its_doer(coder):
+    assert _recipients(coder, "The Kenyan government ordered patrols by police.", "MOBILIZE") == [[]]
+
+
+def test_a_demand_is_asked_of_whoever_follows_from(coder):
+    found = _recipients(coder, "The Kenyan court demanded an explanation from the police chief.", "REQUEST")
+    assert found == [[("police chief", "KEN")]]
+
+
+def test_the_from_of_a_demanded_withdrawal_is_where_it_leaves(coder):
+    found = _recipients(coder, "Kenyan ministers demanded the withdrawal of Ugandan troops from Somalia.", "REQUEST")
+    assert ("Somalia", "SOM") not in [r for recipients in found for r in recipients]

@@ -41,6 +41,8 @@ UNNAMED_CRITIC = frozenset({"ACCUSE"})
 # the attacker's.
 HARM = frozenset({"ASSAULT"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
+# Verbal reactions: aimed at whoever did the deed they react to ("condemned the attack by rebels").
+REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "AGREE", "REQUEST"})
 # Verbal acts whose direct object is someone: one meets, backs, criticises or threatens a party.
 PARTY_OBJECT = frozenset({"CONSULT", "SUPPORT", "ACCUSE", "THREATEN"})
 # Categories whose unplaced actor is taken to be domestic to the party it acts on.
@@ -73,13 +75,13 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         actors = [arguments.verb_subjects(token)]
         pattern_preps = [t for t in candidate.trigger.tokens if t.dep_ == "prep"]
         recipients = [[o for p in pattern_preps for o in p.children if o.dep_ == "pobj"]]
-        recipients += _named_object_recipients(candidate) + arguments.verb_recipient_groups(token)
+        recipients += _named_object_recipients(candidate) + _asked_of(candidate) + arguments.verb_recipient_groups(token)
     else:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
         recipients = recipients + _content_recipients(candidate.content.token)
     recipients = [[h for h in g if not _own_forces(h) and not _inside_deed(h, candidate)] for g in recipients]
-    recipients = _with_owners([g for g in recipients if g])
+    recipients = _with_owners([g for g in recipients if g], candidate.category in REACTIONS)
     if pattern.has("guest"):
         actors, recipients = recipients[:1], actors
     if pattern.has("speech"):
@@ -93,18 +95,32 @@ def find_party_heads(candidate: "EventCandidate") -> None:
     candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
 
 
-def _with_owners(groups: list[list[Token]]) -> list[list[Token]]:
+def _with_owners(groups: list[list[Token]], reaction: bool) -> list[list[Token]]:
     """Each group of recipient candidates followed by the owners of the things it names:
     "denied the ministry's request" is aimed at the ministry when the request names no
-    party itself (`resolve_groups` keeps the first group that does)."""
+    party itself (`resolve_groups` keeps the first group that does). A reaction to a deed
+    is also aimed at its doer ("condemned the attack by rebels"); an act one orders is not
+    ("ordered patrols by police": the police patrol)."""
     found: list[list[Token]] = []
     for group in groups:
         found.append(group)
         inside = {t.i for t in group}
-        owners = [o for t in group for o in arguments.thing_owners(t) if o.i not in inside]
+        owners = [o for t in group for o in arguments.thing_owners(t, reaction) if o.i not in inside]
         if owners:
             found.append(owners)
     return found
+
+
+def _asked_of(candidate: "EventCandidate") -> list[list[Token]]:
+    """"Demanded an apology from the prime minister", "sought support from the government":
+    a demand's "from" names whom it is asked of (with any other act, "from" names a source).
+    Not when the thing demanded is an act with its own patient ("the withdrawal of troops
+    from Bosnia": the "from" is where they leave)."""
+    if candidate.category != "REQUEST":
+        return []
+    objects = [o for o in arguments.children(candidate.trigger.token, arguments.OBJECT_DEPS)
+               if not arguments.prep_objects(o, frozenset({"of"}))]
+    return [[o for obj in objects for o in arguments.prep_objects(obj, frozenset({"from"}))]]
 
 
 def _named_object_recipients(candidate: "EventCandidate") -> list[list[Token]]:
