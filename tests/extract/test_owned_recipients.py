@@ -96,3 +96,15 @@ def test_a_demand_is_asked_of_whoever_follows_from(coder):
 def test_the_from_of_a_demanded_withdrawal_is_where_it_leaves(coder):
     found = _recipients(coder, "Kenyan ministers demanded the withdrawal of Ugandan troops from Somalia.", "REQUEST")
     assert ("Somalia", "SOM") not in [r for recipients in found for r in recipients]
+
+
+def test_an_unknown_name_in_a_later_candidate_group_is_the_party(coder):
+    found = _recipients(coder, "A Kenyan court has ordered an investigation against Otieno Kamau over the allegation.", "ACCUSE")
+    assert found == [[("Otieno Kamau", "")]]
+
+
+def test_what_an_accusation_noun_looks_into_is_the_accused(coder):
+    into = _recipients(coder, "The Kenyan police opened an investigation into Otieno Holdings Ltd.", "ACCUSE")
+    of = _recipients(coder, "Kenyan prosecutors opened an investigation of Kamau.", "ACCUSE")
+    assert into == [[("Otieno Holdings Ltd", "")]]
+    assert of == [[("Kamau", "")]]

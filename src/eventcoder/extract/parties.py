@@ -312,10 +312,11 @@ def _unresolved_name(groups: list[list[Token]], category: str, has_actor: bool) 
     """"Ferreira was convicted", "urged states to vote by mail", "praised Warren's
     endorsement": a party the dictionaries do not know is still the one the event falls
     on, when its place in the clause makes it a party (`_unknown_party`). It keeps its
-    words and no codes; the story's country may place it later (extract/story.py)."""
-    if not groups or not groups[0]:
-        return []
-    party = _unknown_party(groups[0][0], category, has_actor)
+    words and no codes; the story's country may place it later (extract/story.py). The
+    first group whose head is such a party gives it ("ordered an inquiry against Okonkwo":
+    the inquiry is no party, Okonkwo is)."""
+    heads = (group[0] for group in groups if group)
+    party = next((p for p in (_unknown_party(h, category, has_actor) for h in heads) if p is not None), None)
     if party is None:
         return []
     entity = _phrase_entity(party, "unresolved: not in the actor dictionaries", _charged(party))
@@ -330,7 +331,8 @@ def _unknown_party(head: Token, category: str, has_actor: bool = False) -> Token
     person ("arrested Okonkwo, who led the march"); any noun or pronoun
     counts where the clause addresses it as someone who acts or is accused (`_addressed`),
     and a thing acted on gives its named owner ("criticized the House's decision")."""
-    if _is_name(head) and (_befallen(head) or _met_or_judged(head, category)) or _described_person(head) \
+    if _is_name(head) and (_befallen(head) or _met_or_judged(head, category) or _inquired_into(head, category)) \
+            or _described_person(head) \
             or _addressed(head) or _charged(head):
         return head
     if category in HARM and (_counted_victims(head) or has_actor and _struck_target(head)):
@@ -348,6 +350,13 @@ def _met_or_judged(name: Token, category: str) -> bool:
     criticises or threatens is someone, so a name as the object of such an act is a party
     (a place or a thing is what one shuts, bans or seizes: "shut down Khatmandu")."""
     return name.dep_ == "dobj" and category in PARTY_OBJECT
+
+
+def _inquired_into(name: Token, category: str) -> bool:
+    """"an investigation into Okonkwo Holdings", "a probe of Okonkwo": what an accusation
+    noun looks into is the one accused."""
+    prep = name.head
+    return category == "ACCUSE" and name.dep_ == "pobj" and prep.lower_ in ("into", "of") and prep.head.pos_ == "NOUN"
 
 
 def _counted_victims(head: Token) -> bool:
