@@ -104,7 +104,7 @@ def test_an_unknown_name_in_a_later_candidate_group_is_the_party(coder):
 
 
 def test_what_an_accusation_noun_looks_into_is_the_accused(coder):
-    into = _recipients(coder, "The Kenyan police opened an investigation into Otieno Holdings Ltd.", "ACCUSE")
+    into = _recipients(coder, "The Kenyan police opened an investigation into Otieno Holdings Ltd last week.", "ACCUSE")
     of = _recipients(coder, "Kenyan prosecutors opened an investigation of Kamau.", "ACCUSE")
     assert into == [[("Otieno Holdings Ltd", "")]]
     assert of == [[("Kamau", "")]]
