@@ -108,3 +108,16 @@ def test_what_an_accusation_noun_looks_into_is_the_accused(coder):
     of = _recipients(coder, "Kenyan prosecutors opened an investigation of Kamau.", "ACCUSE")
     assert into == [[("Otieno Holdings Ltd", "")]]
     assert of == [[("Kamau", "")]]
+
+
+def test_an_object_pronoun_never_stands_for_its_own_verb_subject(coder):
+    text = ("Senator Bernie Sanders met Hillary Clinton on Monday. "
+            "In 2016, Sanders continued his campaign for two months, and did not endorse her until July.")
+    events = [e for e in coder.code_text(text, pub_date="2024-03-15") if e.event == "SUPPORT"]
+    assert [(r.text, r.name) for r in events[0].recipient] == [("her", "Hillary Clinton")]
+
+
+def test_a_subject_pronoun_still_stands_for_the_earlier_subject(coder):
+    text = "Senator Bernie Sanders met Hillary Clinton on Monday. He criticised the Kenyan government."
+    events = [e for e in coder.code_text(text, pub_date="2024-03-15") if e.event == "ACCUSE"]
+    assert events[0].actor[0].name == "Bernard Sanders"
