@@ -121,3 +121,10 @@ def test_a_subject_pronoun_still_stands_for_the_earlier_subject(coder):
     text = "Senator Bernie Sanders met Hillary Clinton on Monday. He criticised the Kenyan government."
     events = [e for e in coder.code_text(text, pub_date="2024-03-15") if e.event == "ACCUSE"]
     assert events[0].actor[0].name == "Bernard Sanders"
+
+
+def test_a_request_after_at_is_made_by_its_owner_to_the_clause_subject(coder):
+    events = [e for e in coder.code_text("At the request of the Somali president, Kenya sent troops to Mogadishu.",
+                                         pub_date="2024-03-15") if e.event == "REQUEST"]
+    assert [[a.country for a in e.actor] for e in events] == [["SOM"]]
+    assert [[r.country for r in e.recipient] for e in events] == [["KEN"]]

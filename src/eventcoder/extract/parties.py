@@ -76,6 +76,8 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         pattern_preps = [t for t in candidate.trigger.tokens if t.dep_ == "prep"]
         recipients = [[o for p in pattern_preps for o in p.children if o.dep_ == "pobj"]]
         recipients += _named_object_recipients(candidate) + _asked_of(candidate) + arguments.verb_recipient_groups(token)
+    elif _at_the_request(candidate):
+        actors, recipients = _requesters(token), [arguments.verb_subjects(token.head.head)]
     else:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
@@ -109,6 +111,19 @@ def _with_owners(groups: list[list[Token]], reaction: bool) -> list[list[Token]]
         if owners:
             found.append(owners)
     return found
+
+
+def _at_the_request(candidate: "EventCandidate") -> bool:
+    """"Kenya sent troops at the request of Somalia", "at Somalia's urging": a request named
+    after "at" was made by its owner to whoever does what the clause says."""
+    token = candidate.trigger.token
+    return candidate.category == "REQUEST" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
+        and token.head.lower_ == "at" and token.head.head.pos_ in ("VERB", "AUX")
+
+
+def _requesters(request: Token) -> list[list[Token]]:
+    owners = arguments.children(request, frozenset({"poss"})) + arguments.prep_objects(request, frozenset({"of", "by"}))
+    return [owners] if owners else []
 
 
 def _asked_of(candidate: "EventCandidate") -> list[list[Token]]:
