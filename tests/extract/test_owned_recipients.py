@@ -128,3 +128,8 @@ def test_a_request_after_at_is_made_by_its_owner_to_the_clause_subject(coder):
                                          pub_date="2024-03-15") if e.event == "REQUEST"]
     assert [[a.country for a in e.actor] for e in events] == [["SOM"]]
     assert [[r.country for r in e.recipient] for e in events] == [["KEN"]]
+
+
+def test_a_reaction_to_an_offer_is_aimed_at_whoever_it_came_from(coder):
+    found = _recipients(coder, "The Kenyan government rejected an offer from the rebels.", "REJECT")
+    assert found == [[("rebels", "KEN")]]

@@ -347,6 +347,8 @@ def thing_owners(thing: Token, doer: bool = False) -> list[Token]:
     owners = [p for p in children(thing, frozenset({"poss"})) if p.tag_ != "PRP$"] + participle_agents(thing)
     if doer:
         owners += prep_objects(thing, frozenset({"by"}))
+        if not prep_objects(thing, frozenset({"of"})):  # "the withdrawal of troops from Somalia": where they leave
+            owners += prep_objects(thing, frozenset({"from"}))
     return owners + [s for clause in thing.children if clause.dep_ == "relcl"
                      for s in children(clause, SUBJECT_DEPS) if s.tag_ not in ("WP", "WDT", "PRP")]
 
