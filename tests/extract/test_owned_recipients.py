@@ -133,3 +133,9 @@ def test_a_request_after_at_is_made_by_its_owner_to_the_clause_subject(coder):
 def test_a_reaction_to_an_offer_is_aimed_at_whoever_it_came_from(coder):
     found = _recipients(coder, "The Kenyan government rejected an offer from the rebels.", "REJECT")
     assert found == [[("rebels", "KEN")]]
+
+
+def test_a_lawsuit_against_a_measure_is_aimed_at_whoever_declared_it(coder):
+    found = _recipients(coder, "Kenyan lawyers filed a lawsuit against the curfew that President Ruto declared last week.",
+                        "ACCUSE")
+    assert found == [[("President Ruto", "KEN")]]
