@@ -35,7 +35,24 @@ def test_parts_are_split_by_article_about_two_to_one():
         parts_of_article.setdefault(s["article_id"], set()).add(s["part"])
     assert all(len(parts) == 1 for parts in parts_of_article.values())
     articles = Counter(next(iter(parts)) for parts in parts_of_article.values())
-    assert set(articles) == {"dev", "test"} and 0.55 <= articles["dev"] / sum(articles.values()) <= 0.75
+    assert set(articles) == {"dev", "test", "train"}
+    assert 0.55 <= articles["dev"] / (articles["dev"] + articles["test"]) <= 0.75
+
+
+def test_train_lines_follow_every_dev_and_test_line():
+    # dev and test were annotated before train existed: their lines keep their places.
+    for name in ("sentences.jsonl", "articles.jsonl"):
+        parts = [row["part"] for row in rows(name)]
+        first_train = parts.index("train")
+        assert "train" not in parts[:first_train] and set(parts[first_train:]) == {"train"}
+
+
+def test_train_articles_tell_other_stories_than_dev_and_test():
+    articles = rows("articles.jsonl")
+    evaluated = [a for a in articles if a["part"] in ("dev", "test")]
+    train = [a for a in articles if a["part"] == "train"]
+    assert train and not {a["url"] for a in train} & {a["url"] for a in evaluated}
+    assert not {a["title"].lower() for a in train} & {a["title"].lower() for a in evaluated}
 
 
 def test_each_sentence_is_its_article_sentence_at_its_index():
