@@ -49,6 +49,11 @@ source; the train lines are appended after them. Steps:
    NO_CUE_SHARE of the set, because precision needs sentences that hold no event. The first
    source gives TARGET_SENTENCES; the second at most TRAIN_TARGET_SENTENCES (GUM holds far
    fewer: all its cued sentences and the same share of no-cue ones).
+5. GUM is small, so `train` also takes more sentences of the **dev** articles (never of a
+   test article, nor a dev article with no dev sentence): per dev article up to DEV_EXTRA_PER_ARTICLE more of its cued sentences,
+   chosen as in step 4 among those no part holds yet, plus the same no-cue share, at most
+   DEV_EXTRA_SENTENCES. They are new sentences of stories the dev part already shows, so
+   they are training data and a second look at dev-like text, not an unseen test.
 
 The cue words only choose which sentences get annotated; annotators code what each sentence
 says, cue or not (docs/annotation.md).
@@ -81,6 +86,8 @@ TRAIN_SOURCE_COMMIT = "72ce5ac14978a324c2fd18d49484e65292cbe316"
 TRAIN_SOURCE_FOLDER = "dep"
 TRAIN_PART = "train"
 TRAIN_TARGET_SENTENCES = 420
+DEV_EXTRA_PER_ARTICLE = 5
+DEV_EXTRA_SENTENCES = 400
 # Two titles sharing this share of their words (Jaccard) tell the same story: a follow-up
 # article must not bring a dev or test story into train.
 SAME_STORY_OVERLAP = 0.5
@@ -310,12 +317,31 @@ def build(source: Path, train_source: Path) -> tuple[list[Article], list[dict], 
         raise SystemExit("an article id of the train source repeats one of the first source")
     parts.update({a.id: TRAIN_PART for a in train})
     rows += sentence_rows(choose_sentences(train, TRAIN_TARGET_SENTENCES), parts)
+    rows += sentence_rows(more_dev_sentences(articles, parts, rows), parts, part=TRAIN_PART)
     return articles + train, rows, parts
 
 
-def sentence_rows(chosen, parts: dict[str, str]) -> list[dict]:
+def more_dev_sentences(articles: list[Article], parts: dict[str, str], rows: list[dict]):
+    """Sentences of dev articles that no part holds yet, chosen like the others (step 5)."""
+    taken = {(row["article_id"], row["sentence_index"]) for row in rows}
+    shown = {row["article_id"] for row in rows if row["part"] == "dev"}
+    rng = random.Random(SEED)
+    cued, plain = [], []
+    for article in (a for a in articles if a.id in shown):
+        fresh = [(i, s) for i, s in article_sentences(article) if (article.id, i) not in taken and usable(s)]
+        with_cue = [(article, i, s) for i, s in fresh if cue_count(s) and len(words(s)) >= MIN_CUE_WORDS]
+        with_cue.sort(key=lambda item: (-cue_count(item[2]), -len(item[2]), item[1]))
+        cued.extend(with_cue[:DEV_EXTRA_PER_ARTICLE])
+        plain.extend((article, i, s) for i, s in fresh if not cue_count(s))
+    rng.shuffle(cued)
+    rng.shuffle(plain)
+    return sorted(sample(cued, plain, DEV_EXTRA_SENTENCES), key=lambda item: (item[0].id, item[1]))
+
+
+def sentence_rows(chosen, parts: dict[str, str], part: str | None = None) -> list[dict]:
+    """The sentence lines; a sentence's part is its article's unless `part` says otherwise."""
     return [{"id": f"{article.id}-s{index:02d}", "article_id": article.id, "sentence_index": index,
-             "part": parts[article.id], "text": text, "pub_date": article.pub_date,
+             "part": part or parts[article.id], "text": text, "pub_date": article.pub_date,
              "url": article.url, "title": article.title} for article, index, text in chosen]
 
 
@@ -335,9 +361,11 @@ def provenance(articles: list[Article], rows: list[dict], parts: dict[str, str])
     lines = [PROVENANCE_HEAD.format(repo=SOURCE_REPO, commit=SOURCE_COMMIT, train_repo=TRAIN_SOURCE_REPO,
                                     train_commit=TRAIN_SOURCE_COMMIT, train_folder=TRAIN_SOURCE_FOLDER)]
     for part in ("dev", "test", TRAIN_PART):
-        count = sum(1 for row in rows if row["part"] == part)
-        articles_in = sum(1 for a in articles if parts[a.id] == part and a.id in used)
-        lines.append(f"- `{part}`: {articles_in} articles, {count} sentences")
+        own = [row for row in rows if row["part"] == part]
+        articles_in = len({row["article_id"] for row in own})
+        borrowed = sum(1 for row in own if parts[row["article_id"]] != part)
+        extra = f" ({borrowed} of them from dev articles, step 5 of tools/build_realnews.py)" if borrowed else ""
+        lines.append(f"- `{part}`: {articles_in} articles, {len(own)} sentences{extra}")
     lines.append("\n## Articles\n\nTitle, publication date, address; text by Wikinews contributors, CC BY 2.5.\n")
     lines += [f"- [{a.title}]({a.url}) ({a.pub_date}, `{a.id}`, {parts[a.id]})" for a in articles if a.id in used]
     return "\n".join(lines) + "\n"

@@ -29,12 +29,12 @@ def test_every_sentence_has_its_fields_and_a_unique_id():
 
 
 def test_parts_are_split_by_article_about_two_to_one():
-    sentences = rows("sentences.jsonl")
-    parts_of_article = {}
-    for s in sentences:
-        parts_of_article.setdefault(s["article_id"], set()).add(s["part"])
-    assert all(len(parts) == 1 for parts in parts_of_article.values())
-    articles = Counter(next(iter(parts)) for parts in parts_of_article.values())
+    # A test article gives only test sentences; a dev article may also give train ones
+    # (step 5 of tools/build_realnews.py), never test ones.
+    articles = {a["article_id"]: a["part"] for a in rows("articles.jsonl")}
+    for s in rows("sentences.jsonl"):
+        assert s["part"] == articles[s["article_id"]] or (s["part"], articles[s["article_id"]]) == ("train", "dev")
+    articles = Counter(articles.values())
     assert set(articles) == {"dev", "test", "train"}
     assert 0.55 <= articles["dev"] / (articles["dev"] + articles["test"]) <= 0.75
 
@@ -59,7 +59,6 @@ def test_each_sentence_is_its_article_sentence_at_its_index():
     articles = {a["article_id"]: a for a in rows("articles.jsonl")}
     for s in rows("sentences.jsonl"):
         assert articles[s["article_id"]]["sentences"][s["sentence_index"]] == s["text"]
-        assert articles[s["article_id"]]["part"] == s["part"]
 
 
 def test_every_article_is_attributed():
