@@ -59,9 +59,6 @@ WEAPON_NOUNS = word_set("weapon_nouns")
 # Entities that name one person or body, or stand for one (a pronoun whose antecedent is
 # not found): a place does not say whose they are.
 NAMED_KINDS = frozenset({"person", "pronoun"})
-# Entity kinds that name someone no dictionary places: a proper name, a personal pronoun
-# whose antecedent is not found.
-SOMEONE_KINDS = frozenset({"name", "pronoun"})
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
 """Entity kinds that are only a place when they follow an unplaced actor ("protesters ... in Nairobi")."""
 
@@ -415,10 +412,22 @@ def _unseen_doer(event_noun: Token, category: str) -> list[Entity]:
 
 
 def names_a_party(entities: list[Entity]) -> bool:
-    """An event is coded only when a party has a country or a sector, or is a name or a
-    pronoun the dictionaries do not know (someone, though unplaced); "the military
-    deployments" names no one. The story's country may place such a party later."""
-    return any(e.country or e.sector or e.kind in SOMEONE_KINDS for e in entities)
+    """An event is coded only when a party has a country or a sector, or is a name the
+    dictionaries do not know (someone, though unplaced); "the military deployments" names
+    no one. At the sentence a pronoun nothing resolves counts too: the story's country
+    may place it once the document is coded (`placed_in_story` decides then)."""
+    return any(_someone(e) or e.kind == "pronoun" for e in entities)
+
+
+def placed_in_story(entities: list[Entity]) -> bool:
+    """After the story's country is applied: an event whose only party is still a pronoun
+    nothing resolved ("he fired a shot" as a lone sentence, or in a story with no clear
+    country) names no one we can place, and gives no record."""
+    return any(_someone(e) for e in entities)
+
+
+def _someone(entity: Entity) -> bool:
+    return bool(entity.country or entity.sector or entity.kind == "name")
 
 
 def needs_no_actor(candidate: "EventCandidate") -> bool:
