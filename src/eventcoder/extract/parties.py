@@ -8,8 +8,7 @@ In the order the coder takes them:
    threat, what a demand is about its recipient).
 2. `named_parties`: those heads resolved to entities with the actor dictionaries
    (actors.py), the first group that names a placed actor winning; a doer the
-   dictionaries do not know, or a personal pronoun nothing resolves, stays as an
-   unresolved entity (`names_a_party` says whether the event names anyone at all).
+   dictionaries do not know stays as an unresolved entity.
 3. `complete_parties`: defaults where the text is silent: whom a protest targets, who an
    unseen attacker is, where an unplaced group belongs.
 
@@ -56,9 +55,8 @@ PUNISHING_CATEGORIES = frozenset({"SANCTION", "COERCE", "ACCUSE"})
 # "The attack killed twelve": an event named as a verb's subject is no one who acts
 EVENT_NOUNS = word_set("event_nouns")
 WEAPON_NOUNS = word_set("weapon_nouns")
-# Entities that name one person or body, or stand for one (a pronoun whose antecedent is
-# not found): a place does not say whose they are.
-NAMED_KINDS = frozenset({"person", "pronoun"})
+# Entities that name one person or body: a place does not say whose they are.
+NAMED_KINDS = frozenset({"person"})
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
 """Entity kinds that are only a place when they follow an unplaced actor ("protesters ... in Nairobi")."""
 
@@ -370,9 +368,8 @@ def _befallen(head: Token) -> bool:
 
 
 def _unresolved_subject(groups: list[list[Token]], category: str) -> list[Entity]:
-    """"Members of the Association of African Jurists investigated ...", "he fired a shot": a
-    doer the dictionaries do not know, or a pronoun nothing earlier resolves, is still the
-    doer; it keeps its words and no codes."""
+    """"Members of the Association of African Jurists investigated ...": a doer the
+    dictionaries do not know is still the doer; it keeps its words and no codes."""
     if not groups or not groups[0]:
         return []
     head = groups[0][0]
@@ -380,25 +377,11 @@ def _unresolved_subject(groups: list[list[Token]], category: str) -> list[Entity
         return []  # "MOSCOW (Sputnik) -": where the story was filed
     if head.dep_ == "poss" and _is_name(head):  # "Okonkwo's investigation of the deal"
         return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
-    if personal_doer(head):
-        return [replace(_phrase_entity(head, "unresolved: a pronoun whose antecedent was not found"), kind="pronoun")]
     if head.pos_ not in ("NOUN", "PROPN") or head.dep_ not in ("nsubj", "nsubjpass", "pobj"):
         return []
     if head.lemma_.lower() in EVENT_NOUNS:
         return _unseen_doer(head, category)
     return [_phrase_entity(head, "unresolved: not in the actor dictionaries")]
-
-
-def personal_doer(head: Token) -> bool:
-    """"He fired a shot", "we will not accept the plan": a personal pronoun in the subject
-    form names the doer, a person or group the earlier text (or, for "I" and "we", a
-    quotation's speaker) introduced, even where the coder cannot find who. Not "it" (often
-    no one: "it is time to give") nor "you" (often anyone); read off the parser's morphology,
-    so no word list is needed."""
-    morph = head.morph
-    return head.dep_ == "nsubj" and head.pos_ == "PRON" and "Prs" in morph.get("PronType") \
-        and "Nom" in morph.get("Case") and bool(set(morph.get("Person")) & {"1", "3"}) \
-        and "Neut" not in morph.get("Gender")
 
 
 def _unseen_doer(event_noun: Token, category: str) -> list[Entity]:
@@ -412,22 +395,12 @@ def _unseen_doer(event_noun: Token, category: str) -> list[Entity]:
 
 
 def names_a_party(entities: list[Entity]) -> bool:
-    """An event is coded only when a party has a country or a sector, or is a name the
-    dictionaries do not know (someone, though unplaced); "the military deployments" names
-    no one. At the sentence a pronoun nothing resolves counts too: the story's country
-    may place it once the document is coded (`placed_in_story` decides then)."""
-    return any(_someone(e) or e.kind == "pronoun" for e in entities)
-
-
-def placed_in_story(entities: list[Entity]) -> bool:
-    """After the story's country is applied: an event whose only party is still a pronoun
-    nothing resolved ("he fired a shot" as a lone sentence, or in a story with no clear
-    country) names no one we can place, and gives no record."""
-    return any(_someone(e) for e in entities)
-
-
-def _someone(entity: Entity) -> bool:
-    return bool(entity.country or entity.sector or entity.kind == "name")
+    """An event is coded only when one of its parties has a country or a sector, or is a
+    proper name the dictionaries do not know (someone, though unplaced): "the military
+    deployments" names no one. A pronoun nothing resolves does not count: kept, such
+    events were right on real-news dev but lowered precision on the unseen parts
+    (docs/patterns.md, "When an event is kept with no placed actor")."""
+    return any(e.country or e.sector or e.kind == "name" for e in entities)
 
 
 def needs_no_actor(candidate: "EventCandidate") -> bool:
@@ -475,7 +448,7 @@ def complete_parties(category: str, actors: list[Entity], recipients: list[Entit
     recipients = [_placed_where_it_happened(resident(r, place), place, victims) for r in recipients]
     actors = [_placed_where_it_happened(resident(a, place), place, False) for a in actors]
     if category in DOMESTIC_ACTOR:
-        actors = [_domestic_actor(a, recipients) for a in actors]
+        actors = [place_entity(a, _single_country(recipients), "the party it acts on") for a in actors]
     # before the recipients borrow the actors' country: "LIMA - Police arrested students"
     actors = [_sole_country_official(a, sentence_countries) for a in actors]
     recipients = [_domestic_recipient(r, actors, category) for r in recipients]
@@ -490,16 +463,6 @@ def _placed_where_it_happened(entity: Entity, place: str, victim: bool) -> Entit
     if entity.kind in NAMED_KINDS and not victim:
         return entity
     return place_entity(entity, place, "event location")
-
-
-def _domestic_actor(actor: Entity, recipients: list[Entity]) -> Entity:
-    """"Opposition groups demanded that President Mugabe resign": an unplaced group acting on
-    one country's party is of that country. A pronoun whose antecedent is not found says
-    nothing of who it is ("they called on Ghana to..." is as often foreign): only the
-    story's country may place it (extract/story.py)."""
-    if actor.kind == "pronoun":
-        return actor
-    return place_entity(actor, _single_country(recipients), "the party it acts on")
 
 
 def _sole_country_official(actor: Entity, sentence_countries: frozenset[str]) -> Entity:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc
 
 from eventcoder.extract.actors import Mention, quotation_open
-from eventcoder.extract.parties import HARM, NON_STATE, place_entity, placed_in_story
+from eventcoder.extract.parties import HARM, NON_STATE, place_entity
 from eventcoder.extract.places import Gazetteer, resolve_in_country
 from eventcoder.knowledge.dictionaries import ActorDictionary, tokenize
 from eventcoder.knowledge.words import word_set
@@ -92,16 +92,15 @@ def names_the_story(words: list[str], start: int, end: int) -> bool:
 def place_in_story(events: list[Event], story: StoryCountries, gazetteer: Gazetteer | None = None) -> list[Event]:
     """Every party of no known country takes the story's country, when it has one; with a
     gazetteer, a place name known in several countries is first read as the one in the
-    story's country, or else in the one country of the document's other places. An event
-    whose only party is a pronoun the story does not place is dropped (`placed_in_story`)."""
+    story's country, or else in the one country of the document's other places."""
     country = story.main_country()
     if gazetteer is not None:
         events = [_settled(e, country or _other_places_country(e, events), gazetteer) for e in events]
-    if country:
-        events = [replace(e, actor=_placed(e.actor, country),
-                          recipient=e.recipient if _harmed_by_the_story(e, country) else _placed(e.recipient, country))
-                  for e in events]
-    return [e for e in events if placed_in_story(e.actor + e.recipient)]
+    if not country:
+        return events
+    return [replace(e, actor=_placed(e.actor, country),
+                    recipient=e.recipient if _harmed_by_the_story(e, country) else _placed(e.recipient, country))
+            for e in events]
 
 
 def _other_places_country(event: Event, events: list[Event]) -> str:
