@@ -54,6 +54,7 @@ class Training:
     plv_repeats: int
     synthetic: bool = True
     c_value: float = 4.0
+    realnews_repeats: int = 0  # rows of the real-news set's annotated train part (never a PLV fold)
 
 
 class CachedParses:
@@ -75,8 +76,9 @@ def synthetic_rows(shared: Path) -> tuple[list[str], np.ndarray]:
 
 
 def train(setting: Training, synthetic, plv_texts: list[str], plv_labels: np.ndarray) -> object:
+    realnews = (training.load_realnews(), setting.realnews_repeats) if setting.realnews_repeats else None
     texts, labels = training.plv_training_rows(plv_texts, plv_labels, setting.plv_repeats,
-                                               synthetic if setting.synthetic else None)
+                                               synthetic if setting.synthetic else None, realnews)
     return training.fit_model(texts, labels, setting.c_value)
 
 
@@ -182,7 +184,10 @@ POLICIES = {
 }
 TRAININGS = {"synthetic only": Training(0), "synthetic+plv×3": Training(3), "synthetic+plv×1": Training(1),
              "synthetic+plv×6": Training(6), "synthetic+plv×12": Training(12),
-             "plv only": Training(1, synthetic=False)}
+             "plv only": Training(1, synthetic=False),
+             "synthetic+plv×6+train×3": Training(6, realnews_repeats=3),
+             "synthetic+plv×6+train×6": Training(6, realnews_repeats=6),
+             "synthetic+plv×6+train×12": Training(6, realnews_repeats=12)}
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

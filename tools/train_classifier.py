@@ -58,6 +58,12 @@ PROPOSE_FLOOR = 0.4
 # the lexicon knew but coded nothing for is overruled from 0.5 (all chosen in the same CV).
 PROPOSE_PARTIES = "actor"
 OVERRULE_FLOOR = 0.5
+# The real-news set's annotated `train` part (tests/data/realnews/, CC BY 2.5 text, the
+# project's own gold): one row per (sentence, category) of its gold events, each this many
+# times beside PLV_train's rows. dev and test are never training data.
+REALNEWS_DIR = Path(__file__).resolve().parents[1] / "tests/data/realnews"
+REALNEWS_PART = "train"
+REALNEWS_REPEATS = 0
 SEED = 0
 FEATURIZER = {
     "kind": FEATURIZER_KIND, "n_features": 2**18, "ngram_range": [1, 2], "alternate_sign": True,
@@ -109,13 +115,36 @@ def load_plv(path: Path) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
+def load_realnews(directory: Path = REALNEWS_DIR, part: str = REALNEWS_PART) -> pd.DataFrame:
+    """The gold events of one part of the real-news set as (sentence, category) rows, one
+    per distinct category of a sentence, in file order; sentences with no event give none
+    (the model has no "no event" class)."""
+    parts = {}
+    for line in (directory / "sentences.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            parts[row["id"]] = (row["part"], row["text"])
+    rows = []
+    for line in (directory / "gold.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line) if line.strip() else {}
+        in_part, text = parts.get(gold.get("id"), (None, ""))
+        if in_part == part:
+            rows += [(text, category) for category in dict.fromkeys(e["event"] for e in gold["events"])]
+    return pd.DataFrame(rows, columns=["sentence", "category"])
+
+
 def plv_training_rows(plv_texts: list[str], plv_labels, repeats: int,
-                      synthetic: tuple[list[str], np.ndarray] | None) -> tuple[list[str], np.ndarray]:
-    """PLV sentences, each `repeats` times, then the synthetic rows. Repeating a row is the
-    same objective as weighting it, but saga's step size shrinks with the largest sample
-    weight: weighted fits took six times longer."""
+                      synthetic: tuple[list[str], np.ndarray] | None,
+                      realnews: tuple[pd.DataFrame, int] | None = None) -> tuple[list[str], np.ndarray]:
+    """PLV sentences, each `repeats` times, the real-news train rows each their own number of
+    times, then the synthetic rows. Repeating a row is the same objective as weighting it,
+    but saga's step size shrinks with the largest sample weight: weighted fits took six
+    times longer."""
     texts = list(plv_texts) * repeats
     labels = list(plv_labels) * repeats
+    if realnews is not None:
+        texts += list(realnews[0]["sentence"]) * realnews[1]
+        labels += list(realnews[0]["category"]) * realnews[1]
     if synthetic is not None:
         texts += list(synthetic[0])
         labels += list(synthetic[1])
@@ -336,6 +365,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--plv-repeats", type=int, default=PLV_REPEATS,
                         help="each PLV_train sentence this many times in the final fit (0: synthetic only)")
+    parser.add_argument("--realnews-repeats", type=int, default=REALNEWS_REPEATS,
+                        help="each gold row of the real-news train part this many times in the fit (0: none)")
     parser.add_argument("--propose-floor", type=float, default=PROPOSE_FLOOR,
                         help="model.json use.propose_floor: the coder codes a silent sentence above it")
     parser.add_argument("--relabel-floor", type=float, default=None,
@@ -357,9 +388,10 @@ def write_model(out: Path, stories: pd.DataFrame, variant: str, c_value: float, 
     times); mode model on the synthetic stories alone (PLV has no modes)."""
     out.mkdir(parents=True, exist_ok=True)
     texts, targets = expand(stories, variant, stories["category"].to_numpy())
+    realnews = load_realnews() if args.realnews_repeats else None
     if plv is not None:
-        texts, targets = plv_training_rows(list(plv["sentence"]), list(plv["category"]),
-                                           args.plv_repeats, (texts, targets))
+        texts, targets = plv_training_rows(list(plv["sentence"]), list(plv["category"]), args.plv_repeats,
+                                           (texts, targets), (realnews, args.realnews_repeats) if args.realnews_repeats else None)
     subset, labels = mode_labels(stories)
     mode_texts, mode_targets = expand(subset, variant, labels)
     models = {"category": fit_model(texts, targets, c_value), "mode": fit_model(mode_texts, mode_targets, c_value)}
@@ -373,6 +405,11 @@ def write_model(out: Path, stories: pd.DataFrame, variant: str, c_value: float, 
         metadata["real_news"] = {"file": PLV_FILE, "sha256": PLV_SHA256, "sentences": len(plv),
                                  "repeats": args.plv_repeats, "labels": "gold_root, YIELD as CONCEDE",
                                  "licence": PLV_LICENCE, "cross_validation": "benchmarks/results/classifier.json"}
+    if realnews is not None:
+        metadata["real_news"]["annotated_train_part"] = {
+            "file": "tests/data/realnews/gold.jsonl", "part": REALNEWS_PART, "rows": len(realnews),
+            "sha256": sha256(REALNEWS_DIR / "gold.jsonl"), "repeats": args.realnews_repeats,
+            "licence": "text CC BY 2.5 (Wikinews), annotation the project's own (MIT)"}
     (out / "model.json").write_text(json.dumps(metadata, indent=2) + "\n", encoding="utf-8")
     return models, files
 

@@ -95,7 +95,8 @@ def place_in_story(events: list[Event], story: StoryCountries, gazetteer: Gazett
     story's country, or else in the one country of the document's other places."""
     country = story.main_country()
     if gazetteer is not None:
-        events = [_settled(e, country or _other_places_country(e, events), gazetteer) for e in events]
+        places = _countries_by_place(events)
+        events = [_settled(e, country or _other_places_country(e, places), gazetteer) for e in events]
     if not country:
         return events
     return [replace(e, actor=_placed(e.actor, country),
@@ -103,13 +104,22 @@ def place_in_story(events: list[Event], story: StoryCountries, gazetteer: Gazett
             for e in events]
 
 
-def _other_places_country(event: Event, events: list[Event]) -> str:
+def _countries_by_place(events: list[Event]) -> dict[str, set[str]]:
+    """The countries each place name of the document's events was read in, gathered once
+    per document (a per-event scan of all events would be quadratic)."""
+    places: dict[str, set[str]] = {}
+    for event in events:
+        if event.location is not None and event.location.name:
+            places.setdefault(event.location.name, set()).add(event.location.country)
+    return places
+
+
+def _other_places_country(event: Event, places: dict[str, set[str]]) -> str:
     """The one country of every other place the document's events are placed in ("in
     Glasgow" for "in Perth"), else ""."""
     if event.location is None:
         return ""
-    countries = {e.location.country for e in events
-                 if e.location is not None and e.location.name and e.location.name != event.location.name}
+    countries = set().union(*(found for name, found in places.items() if name != event.location.name))
     return countries.pop() if len(countries) == 1 else ""
 
 
