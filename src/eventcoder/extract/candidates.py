@@ -98,6 +98,15 @@ def _directs(trigger: Trigger) -> bool:
     return trigger.pattern.has("directive") and is_directive(trigger.token)
 
 
+def _embeds(outer: Trigger, lexicon: Lexicon) -> bool:
+    """Whether the trigger's event is the content of `outer`: not of a verb of saying, which
+    reports it ("said Japan released"), nor of a directive with no addressee ("Iran wants to
+    negotiate": an aim, the negotiation stands), only of one that tells someone to act."""
+    if outer.pattern.has("directive"):
+        return _directs(outer)
+    return lexicon.governors.get(outer.token.lemma_.lower()) != "speech"
+
+
 def _is_description(trigger: Trigger, lexicon: Lexicon) -> bool:
     token = trigger.token
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and \
@@ -114,8 +123,7 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
     standing = []
     for trigger in triggers:
         outer = None if _bare_event_noun(trigger) else _embedding_trigger(trigger, by_token)
-        if outer is not None and (lexicon.governors.get(outer.token.lemma_.lower()) != "speech" or
-                                  _directs(outer)):
+        if outer is not None and _embeds(outer, lexicon):
             contents.setdefault(outer.token.i, trigger)
             if not is_blamed_act(outer, trigger):
                 continue

@@ -187,6 +187,8 @@ def _subjects(token: Token) -> list[Token]:
     subjects = [c for c in token.children if c.dep_ in deps]
     if not subjects and token.pos_ == "VERB" and token.dep_ == "conj":  # "the plane crashed and struck"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
+    if token.dep_ == "relcl" and any(s.tag_ in RELATIVE_TAGS for s in subjects):
+        subjects = [token.head]  # "the magazine, which attacked...": the relative pronoun is its noun
     return [s for c in subjects for s in (c, *c.conjuncts)]
 
 
