@@ -71,3 +71,18 @@ def test_being_met_with_protests_or_criticism_is_no_meeting(coder, text):
 
 def test_meeting_with_a_party_stays_a_meeting(coder):
     assert coding.categories(coder, "The Ugandan president met with the Kenyan president in Kampala.") == ["CONSULT"]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("The Kenyan opposition alleged that police beat protesters in Nairobi.", "police"),
+    ("The Ugandan soldier confessed to killing two villagers.", "Ugandan soldier"),
+    ("The Kenyan minister admitted that troops had shelled the village.", "troops"),
+])
+def test_a_deed_alleged_or_admitted_is_an_event_of_its_own(coder, text, doer):
+    assaults = [e for e in coding.events(coder, text) if e.event == "ASSAULT"]
+    assert len(assaults) == 1 and [a.text for a in assaults[0].actor] == [doer]
+    assert len(coding.events(coder, text)) == 2
+
+
+def test_an_alleged_delay_is_only_the_allegation(coder):
+    assert coding.categories(coder, "The Kenyan opposition alleged that the commission delayed the count.") == ["ACCUSE"]

@@ -41,6 +41,9 @@ NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 BLAMING = frozenset({"blame", "attribute"})
+# Verbs that state a deed happened while reporting it as an allegation or an admission
+# ("alleged that police beat the protesters", "confessed to killing his sister")
+STATING_DEEDS = frozenset({"allege", "confess", "admit"})
 # Punishments whose for/of phrase names a crime that happened ("jailed for the murder of")
 PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
 CRIME_PREPS = frozenset({"for", "of", "over", "due"})  # "jailed due to the rape of", "over the killing of"
@@ -140,7 +143,8 @@ def is_blamed_act(outer: Trigger, trigger: Trigger) -> bool:
     criticizing the president": see _punished_doer)."""
     lemma = outer.token.lemma_.lower()
     category = trigger.pattern.category
-    return lemma in BLAMING and category in MATERIAL_CONFLICT or lemma in PUNISHING and category in PUNISHED_ACTS
+    return lemma in BLAMING | STATING_DEEDS and category in MATERIAL_CONFLICT or \
+        lemma in PUNISHING and category in PUNISHED_ACTS
 
 
 def _bare_event_noun(trigger: Trigger) -> bool:
