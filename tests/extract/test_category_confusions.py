@@ -86,3 +86,28 @@ def test_a_deed_alleged_or_admitted_is_an_event_of_its_own(coder, text, doer):
 
 def test_an_alleged_delay_is_only_the_allegation(coder):
     assert coding.categories(coder, "The Kenyan opposition alleged that the commission delayed the count.") == ["ACCUSE"]
+
+
+@pytest.mark.parametrize("text, category, mode", [
+    ("The Thai king suspended parliament for two months.", "COERCE", "restrict"),
+    ("Saudi Arabia provided air strikes against the rebels in Yemen.", "ASSAULT", "aerial"),
+    ("Iran flew weapons to the Syrian government.", "AID", ""),
+    ("Russia transported ammunition to the Syrian army.", "AID", ""),
+    ("The street was blocked off by Kenyan police.", "COERCE", "restrict"),
+    ("Kenyan protesters blocked off the main road.", "PROTEST", "obstruct"),
+    ("The Kenyan president accepted the apology of the Ugandan minister.", "SUPPORT", ""),
+])
+def test_the_object_or_the_doer_decides_the_category(coder, text, category, mode):
+    assert [(e.event, e.mode) for e in coding.events(coder, text)] == [(category, mode)]
+
+
+def test_an_apology_accepted_in_a_relative_clause_is_support(coder):
+    text = "The Kenyan minister apologized to the Ugandan president, who accepted the apology."
+    assert coding.categories(coder, text) == ["CONCEDE", "SUPPORT"]
+    text = "The Kenyan minister, whose apology the Ugandan president accepted, resigned."
+    assert "AGREE" not in coding.categories(coder, text)
+
+
+def test_suspending_aid_still_cuts_ties(coder):
+    assert [(e.event, e.mode) for e in coding.events(coder, "The United States suspended aid to Ethiopia.")] == \
+        [("SANCTION", "discontinue")]
