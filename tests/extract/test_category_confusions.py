@@ -111,3 +111,23 @@ def test_an_apology_accepted_in_a_relative_clause_is_support(coder):
 def test_suspending_aid_still_cuts_ties(coder):
     assert [(e.event, e.mode) for e in coding.events(coder, "The United States suspended aid to Ethiopia.")] == \
         [("SANCTION", "discontinue")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan parliament approved the budget on Friday.",
+    "The Kenyan president signed the Data Protection Act.",
+])
+def test_lawmaking_is_no_support(coder, text):
+    assert coding.events(coder, text) == []
+
+
+def test_approving_a_party_s_plan_stays_support(coder):
+    assert coding.categories(coder, "The Kenyan parliament approved the peace plan of the Ugandan president.") == ["SUPPORT"]
+
+
+def test_a_conjunct_with_its_own_subject_keeps_its_own_mode(coder):
+    # the parser hangs "blame" on "opened", below "said": the "should" of "opened" is not its own
+    text = ("The Kenyan president has said the forest should be opened to farming, and his critics "
+            "in Uganda blame him for the fires.")
+    blamed = [e for e in coding.events(coder, text) if "blame" in e.evidence.trigger.text]
+    assert [(e.event, e.aux) for e in blamed] == [("ACCUSE", "asserted")]
