@@ -130,3 +130,31 @@ def test_the_classifier_proposes_no_event_for_an_accident(coder):
     """With the killing no attack the sentence is silent; its accident is no event either."""
     text = "A Kenyan police helicopter crashed near Garissa, killing five Kenyan officers."
     assert coding.categories(coder, text) == []
+
+
+def test_a_driver_who_strikes_people_is_in_an_accident(coder):
+    text = ("Police said the man was driving a pickup truck on the highway near Nakuru and struck "
+            "a group of cyclists, killing seven Kenyans.")
+    assert coding.categories(coder, text) == []
+
+
+def test_a_truck_driven_into_a_crowd_is_an_attack(coder):
+    text = "A man drove a truck into the crowd in Nice, killing 86 French civilians."
+    assert "ASSAULT" in coding.categories(coder, text)
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The rebels in Somalia want Kenyan forces to leave the country.", "SOM", "KEN"),
+    ("Kenyan officials want the United Nations to investigate the killings.", "KEN", "IGO"),
+])
+def test_wanting_another_party_to_act_is_a_demand(coder, text, actor, recipient):
+    request = _event(coder, text, "REQUEST")
+    assert [a.country for a in request.actor] == [actor]
+    assert [r.country for r in request.recipient] == [recipient]
+    assert "RETREAT" not in coding.categories(coder, text)
+
+
+def test_wanting_to_act_oneself_stays_a_plan(coder):
+    visit = _event(coder, "The Ethiopian president wants to visit Kenya next year.", "CONSULT")
+    assert visit.aux == "hypothetical"
+    assert "REQUEST" not in coding.categories(coder, "The Ethiopian president wants to visit Kenya next year.")

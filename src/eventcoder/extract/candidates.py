@@ -98,6 +98,13 @@ def _directs(trigger: Trigger) -> bool:
     return trigger.pattern.has("directive") and is_directive(trigger.token)
 
 
+def _idle_directive(trigger: Trigger, lexicon: Lexicon) -> bool:
+    """A directive verb with no addressee that is also a governor ("wants to visit"): the act
+    is the subject's own plan, an event of its own in the governor's mode."""
+    return trigger.pattern.has("directive") and not _directs(trigger) and \
+        trigger.token.lemma_.lower() in lexicon.governors
+
+
 def _is_description(trigger: Trigger, lexicon: Lexicon) -> bool:
     token = trigger.token
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "attr") and \
@@ -114,6 +121,8 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
     standing = []
     for trigger in triggers:
         outer = None if _bare_event_noun(trigger) else _embedding_trigger(trigger, by_token)
+        if outer is not None and _idle_directive(outer, lexicon):
+            outer = None  # "wants to visit Kenya": no demand; the governor "want" gives the visit its mode
         if outer is not None and (lexicon.governors.get(outer.token.lemma_.lower()) != "speech" or
                                   _directs(outer)):
             contents.setdefault(outer.token.i, trigger)

@@ -32,6 +32,7 @@ RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SENSE_RULES = shipped_sense_rules()
 MEASURE_NOUNS = word_set("measure_nouns")
 ACCIDENT_VERBS = word_set("accident_verbs")
+RAMMING_PREPS = frozenset({"into", "through"})  # "drove a truck into the crowd"
 CLAUSE_LINKS = frozenset({"advcl", "conj"})  # clauses told together: "crashed, killing", "killed when it crashed"
 SENSE_FLAGS = frozenset({"sense"})  # a reading a sense rule gave: its cue, not a governor, decides
 
@@ -277,6 +278,13 @@ def is_accident(verb: Token) -> bool:
             and not any(c.dep_ == "dobj" for c in verb.children))
 
 
+def _driving(verb: Token) -> bool:
+    """"was driving a pickup truck and struck a group of motorcycles": a driver on the road;
+    "drove a truck *into* the crowd" is an attack."""
+    return verb.lemma_.lower() == "drive" and any(c.dep_ == "dobj" for c in verb.children) and \
+        not any(c.dep_ == "prep" and c.lower_ in RAMMING_PREPS for c in verb.children)
+
+
 def told_of_an_accident(token: Token) -> bool:
     """A killing or a blow told with an accident ("killed when a bomber crashed", "a train
     derailed, killing four"), or a participial tail of a blow that names no event ("Typhoon
@@ -288,10 +296,12 @@ def told_of_an_accident(token: Token) -> bool:
     linked += [r for c in token.children if c.dep_ == "npadvmod" for r in c.children if r.dep_ == "relcl"]
     if token.dep_ in CLAUSE_LINKS:
         linked.append(token.head)
-    if any(is_accident(verb) for verb in linked):
+    if any(is_accident(verb) or _driving(verb) for verb in linked):
         return True
-    head_sense = sense_reading(token.head) if _shares_subject(token) else None
-    return head_sense is not None and head_sense.category == NO_EVENT
+    if not _shares_subject(token):
+        return False
+    head_sense = sense_reading(token.head)  # "struck the coast, killing": the tail goes with its head
+    return head_sense is not None and head_sense.category == NO_EVENT or told_of_an_accident(token.head)
 
 
 def _all_assault(patterns: list[TriggerPattern]) -> bool:
