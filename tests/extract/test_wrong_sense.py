@@ -158,3 +158,12 @@ def test_wanting_to_act_oneself_stays_a_plan(coder):
     visit = _event(coder, "The Ethiopian president wants to visit Kenya next year.", "CONSULT")
     assert visit.aux == "hypothetical"
     assert "REQUEST" not in coding.categories(coder, "The Ethiopian president wants to visit Kenya next year.")
+
+
+def test_describing_an_attack_is_no_attack(coder):
+    assert "ASSAULT" not in coding.categories(coder, "The Kenyan minister described the attacks as a cowardly act.")
+
+
+def test_support_that_aids_a_candidate_is_no_aid(coder):
+    assert coding.categories(coder, "The Kenyan senator was aided by the support of younger voters.") == []
+    assert coding.categories(coder, "Kenya aided the rebels with weapons.") == ["AID"]
