@@ -69,7 +69,6 @@ def test_a_cyber_attack_is_coercion(coder, text):
     "Kenya's parliament approved a budget on Friday.",
     "The Kenyan governor signed the Water Protection Act on Wednesday.",
     "The US government is partially shut down.",
-    "Ethiopian Airlines flies cargo to Kenya.",
     "The Kenyan court gave the report little credence.",
     "Tourists visiting Nairobi enjoyed the national park.",
     "The Kenyan witness waived the right to anonymity.",

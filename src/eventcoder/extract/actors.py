@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.extract.arguments import conjuncts, dateline_end, opposes
+from eventcoder.extract.arguments import OBJECT_DEPS, conjuncts, dateline_end, opposes, verb_subjects
 from eventcoder.knowledge.dictionaries import ActorDictionary, ActorEntry, modifier_sectors, normalize_token
 from eventcoder.knowledge.words import word_map, word_set
 from eventcoder.records import Entity, Location
@@ -93,14 +93,15 @@ class DocumentMemory:
         return next((r.entity for r in self._named_before(before)
                      if r.entity.country and sector in r.entity.sectors), None)
 
-    def latest(self, want: str, pronoun: Token) -> Entity | None:
+    def latest(self, want: str, pronoun: Token, not_for: tuple[Entity, ...] = ()) -> Entity | None:
         """The party a pronoun stands for: of the kind it can stand for, never one named in
         a quotation when the pronoun is outside it, and of the latest sentence that names
         such a party its subject first ("Police arrested a man. They released him": the
-        police)."""
+        police). Never one of `not_for`, wherever it was named."""
         quoted = in_quotation(pronoun)
         fitting = [r for r in self._named_before(pronoun)
-                   if can_stand_for(want, r.referent) and (quoted or not r.quoted)]
+                   if can_stand_for(want, r.referent) and (quoted or not r.quoted)
+                   and not any(_same_referent(r.entity, other) for other in not_for)]
         if not fitting:
             return None
         same_sentence = [r for r in fitting if r.sentence is fitting[0].sentence]
@@ -596,12 +597,15 @@ class ActorResolver:
         return entity
 
     def _pronoun(self, head: Token) -> Entity | None:
-        found = self._earlier_subject(head) or self.memory.latest(SUBJECT_PRONOUNS[head.lower_], head)
+        own_subjects = _own_clause_subjects(head)
+        not_for = tuple(e for e in (self.resolve(t) for t in own_subjects) if e is not None)
+        found = self._earlier_subject(head, own_subjects) or \
+            self.memory.latest(SUBJECT_PRONOUNS[head.lower_], head, not_for)
         if found is None:
             return None
         return replace(found, text=head.text, start=head.idx, end=head.idx + len(head.text))
 
-    def _earlier_subject(self, pronoun: Token) -> Entity | None:
+    def _earlier_subject(self, pronoun: Token, own_subjects: list[Token]) -> Entity | None:
         """"Japan maintains restraint in its aid": the sentence's own earlier subject first,
         of the kind the pronoun can stand for ("its" no person: "Pompeo cited the Cuban
         government's support and its repression" - "its" is the government's)."""
@@ -611,11 +615,29 @@ class ActorResolver:
         for token in pronoun.sent:
             if token.i >= pronoun.i:
                 return None
+            if token in own_subjects:
+                continue
             if token.dep_ in deps and token.lower_ not in SUBJECT_PRONOUNS and (quoted or not in_quotation(token)):
                 entity = self._from_phrase(token, phrase_tokens(token))
                 if entity is not None and entity.country and can_stand_for(want, referent_kind(entity, token)):
                     return entity
         return None
+
+
+def _same_referent(entity: Entity, other: Entity) -> bool:
+    """The same party: the same words, or the same named entry."""
+    if entity.start == other.start and entity.end == other.end:
+        return True
+    return bool(entity.name) and (entity.name, entity.source) == (other.name, other.source)
+
+
+def _own_clause_subjects(pronoun: Token) -> list[Token]:
+    """"Sanders did not endorse her", "police released them": an object pronoun never stands
+    for the subject of its own verb (that would be "herself", "themselves"), so the verb's
+    subject, inherited through coordination and control too, is no referent for it."""
+    if pronoun.dep_ not in OBJECT_DEPS or pronoun.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return verb_subjects(pronoun.head)
 
 
 def _names_a_people(head: Token, mention: Mention) -> bool:

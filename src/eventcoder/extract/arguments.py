@@ -332,6 +332,27 @@ def clause_subjects(noun: Token) -> list[Token]:
             for subject in children(clause, SUBJECT_DEPS) if subject.tag_ != "PRP"]
 
 
+def thing_owners(thing: Token, doer: bool = False) -> list[Token]:
+    """Whose a thing acted on is: "denied the ministry's request", "rejected the plan drawn up
+    by the army", "the plan the rebels had sent", "the deal that Kenya signed". An act aimed
+    at someone's request, plan or decision is aimed at them (docs/actors.md): a possessor
+    named by a noun, the agent of a participle on the thing, or the subject of a relative
+    clause on it whose subject is not the relative pronoun (that subject made or owns it);
+    with `doer`, also a bare "by" ("a proposal by the army": on an act it names its doer,
+    who is whom a reaction to the act is aimed at). Not a possessive pronoun ("charged its
+    neighbour", "until their demands are met"): it mostly stands for the actor, or for
+    whoever the thing itself already names."""
+    if thing.pos_ not in ("NOUN", "PROPN"):
+        return []
+    owners = [p for p in children(thing, frozenset({"poss"})) if p.tag_ != "PRP$"] + participle_agents(thing)
+    if doer:
+        owners += prep_objects(thing, frozenset({"by"}))
+        if not prep_objects(thing, frozenset({"of"})):  # "the withdrawal of troops from Somalia": where they leave
+            owners += prep_objects(thing, frozenset({"from"}))
+    return owners + [s for clause in thing.children if clause.dep_ == "relcl"
+                     for s in children(clause, SUBJECT_DEPS) if s.tag_ not in ("WP", "WDT", "PRP")]
+
+
 def undergone(noun: Token) -> bool:
     """"Nixon faced impeachment", "the rebels suffered air strikes", "is serving a life
     sentence": the subject of a verb of undergoing is the one the event falls on."""

@@ -20,8 +20,8 @@ from eventcoder.extract.actors import ActorResolver, DocumentMemory, Mention
 from eventcoder.extract.aux import record_aux
 from eventcoder.extract.candidates import EventCandidate
 from eventcoder.extract.category import rank_with_classifier
-from eventcoder.extract.parties import (agentless_passive, complete_parties, named_parties, needs_no_actor,
-                                         speaker_entity)
+from eventcoder.extract.parties import (agentless_passive, complete_parties, named_parties, names_a_party,
+                                         needs_no_actor, speaker_entity)
 from eventcoder.ontology import conflict_score, quad_class
 from eventcoder.io.reading import Document
 from eventcoder.nlp.sentences import SentenceSpan
@@ -102,7 +102,7 @@ def build_event(candidate: EventCandidate, context: SentenceContext, resources, 
     location = _locate(candidate, context, resources, actors + recipients)
     actors, recipients = complete_parties(category, actors, recipients, location, _sentence_countries(context),
                                           agentless=agentless_passive(candidate))
-    if not any(e.country or e.sector or e.kind == "name" for e in actors + recipients):
+    if not names_a_party(actors + recipients):
         return None  # "the military deployments": no one we can place, not even by sector
     offset, document = context.offset, context.document
     actors = [shift(a, offset) for a in actors]

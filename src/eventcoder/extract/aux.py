@@ -114,8 +114,11 @@ def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
     previous = ""
     clausal = True  # still on a chain of complements ("agreed to lift", "insists on aiding")
     relative = False  # above a relative clause, a governor's plan or wish is not its mode
+    own_clause = False  # a conjunct with its own subject: the first conjunct's modal is not its mode
     for _ in range(12):
-        _own_markers(token, modality)
+        if not own_clause:
+            _own_markers(token, modality)
+        own_clause = _own_conjunct(token)
         source = according_to(token)
         if source is not None and modality.speaker is None:
             modality.speaker = source
@@ -148,6 +151,14 @@ def read_modality(trigger: Token, governors: dict[str, str]) -> Modality:
         token = token.head
     _sequence_of_tenses(modality)
     return modality
+
+
+def _own_conjunct(verb: Token) -> bool:
+    """"said the forest should be opened, and his critics blame him": a verb coordinated with
+    another and with a subject of its own is a clause of its own; the "should" or "not" of the
+    verb it is coordinated with says nothing of it (a verb of saying above both still does)."""
+    return verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _is_aspect_subject(token: Token, trigger: Token, governors: dict[str, str]) -> bool:

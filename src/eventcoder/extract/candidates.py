@@ -41,6 +41,9 @@ NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
 SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 BLAMING = frozenset({"blame", "attribute"})
+# Verbs that state a deed happened while reporting it as an allegation or an admission
+# ("alleged that police beat the protesters", "confessed to killing his sister")
+STATING_DEEDS = frozenset({"allege", "confess", "admit"})
 # Punishments whose for/of phrase names a crime that happened ("jailed for the murder of")
 PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
 CRIME_PREPS = frozenset({"for", "of", "over", "due"})  # "jailed due to the rape of", "over the killing of"
@@ -98,11 +101,13 @@ def _directs(trigger: Trigger) -> bool:
     return trigger.pattern.has("directive") and is_directive(trigger.token)
 
 
-def _idle_directive(trigger: Trigger, lexicon: Lexicon) -> bool:
-    """A directive verb with no addressee that is also a governor ("wants to visit"): the act
-    is the subject's own plan, an event of its own in the governor's mode."""
-    return trigger.pattern.has("directive") and not _directs(trigger) and \
-        trigger.token.lemma_.lower() in lexicon.governors
+def _embeds(outer: Trigger, lexicon: Lexicon) -> bool:
+    """Whether the trigger's event is the content of `outer`: not of a verb of saying, which
+    reports it ("said Japan released"), nor of a directive with no addressee ("Iran wants to
+    negotiate": an aim, the negotiation stands), only of one that tells someone to act."""
+    if outer.pattern.has("directive"):
+        return _directs(outer)
+    return lexicon.governors.get(outer.token.lemma_.lower()) != "speech"
 
 
 def _is_description(trigger: Trigger, lexicon: Lexicon) -> bool:
@@ -121,10 +126,7 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
     standing = []
     for trigger in triggers:
         outer = None if _bare_event_noun(trigger) else _embedding_trigger(trigger, by_token)
-        if outer is not None and _idle_directive(outer, lexicon):
-            outer = None  # "wants to visit Kenya": no demand; the governor "want" gives the visit its mode
-        if outer is not None and (lexicon.governors.get(outer.token.lemma_.lower()) != "speech" or
-                                  _directs(outer)):
+        if outer is not None and _embeds(outer, lexicon):
             contents.setdefault(outer.token.i, trigger)
             if not is_blamed_act(outer, trigger):
                 continue
@@ -141,7 +143,8 @@ def is_blamed_act(outer: Trigger, trigger: Trigger) -> bool:
     criticizing the president": see _punished_doer)."""
     lemma = outer.token.lemma_.lower()
     category = trigger.pattern.category
-    return lemma in BLAMING and category in MATERIAL_CONFLICT or lemma in PUNISHING and category in PUNISHED_ACTS
+    return lemma in BLAMING | STATING_DEEDS and category in MATERIAL_CONFLICT or \
+        lemma in PUNISHING and category in PUNISHED_ACTS
 
 
 def _bare_event_noun(trigger: Trigger) -> bool:

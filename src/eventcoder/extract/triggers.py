@@ -163,6 +163,8 @@ def _cue_words(token: Token, cue: str) -> list[tuple[str, ...]]:
     if cue == "object":  # a passive's subject is its object ("the new rules were released"), and
         # an amount's is what it measures ("sent 500 tonnes of rice")
         objects = [o for c in token.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+        if token.dep_ == "relcl" and any(o.tag_ in RELATIVE_TAGS for o in objects):
+            objects = [token.head]  # "an apology, which the president accepted"
         return [_lemmas(o) for o in objects + [m for o in objects for m in _measured(o)]]
     if cue == "prep":
         return [(c.lower_,) for c in token.children if c.dep_ == "prep" and not _is_time(c)]
