@@ -58,6 +58,7 @@ CRIME_PREPS = frozenset({"for", "over", "due"})  # "jailed for fraud", "jailed d
 # prepositions of place the parser can mistake for an adjective or adverb before a noun
 PLACE_PREPOSITIONS = word_set("place_prepositions") | {"opposite", "beside", "beyond", "behind", "alongside"}
 BODY_NOUNS = word_set("body_nouns")
+AGREEMENT_COMPLEMENTS = frozenset({"dobj", "prep", "xcomp", "ccomp", "dative", "agent", "nsubjpass"})
 CRITICISM_PREPS = frozenset({"for", "over"})  # "came under fire over the deal", "for his remarks"
 PLACE_WORDS = word_set("geographic_nouns") | word_set("place_nouns") | word_set("facility_nouns")
 
@@ -108,9 +109,16 @@ def _states_an_opinion(verb: Token) -> bool:
     agree with each other."""
     from eventcoder.extract.triggers import clause_opening
 
-    if not any(c.dep_ == "ccomp" and clause_opening(c) == "that" for c in verb.children):
+    if not any(c.dep_ == "ccomp" and clause_opening(c) == "that" for c in verb.children) and \
+            not _agrees_to_nothing(verb):
         return False
     return not _several_parties(verb)
+
+
+def _agrees_to_nothing(verb: Token) -> bool:
+    """"The governor agreed, saying only this group could have done it": one party that
+    agrees with no object, no "to", "on" or "with" and no clause assents to a view."""
+    return not any(c.dep_ in AGREEMENT_COMPLEMENTS for c in verb.children)
 
 
 def _several_parties(verb: Token) -> bool:
@@ -154,6 +162,8 @@ def is_directive(verb: Token) -> bool:
     verb of saying with an addressee and a to-infinitive tells the addressee to act. The
     parser often hangs the addressee on the infinitive ("wants [the army to withdraw]")."""
     addressee = arguments.children(verb, arguments.OBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
+    if not addressee and _object_of_complement(verb):
+        return True  # "wants foreign forces to leave": the parser hangs the addressee on the infinitive
     return bool(addressee) and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                                    for c in verb.children) or _object_of_complement(verb)
 

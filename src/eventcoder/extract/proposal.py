@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from eventcoder.extract.aux import read_modality
 from eventcoder.extract.candidates import EventCandidate
 from eventcoder.extract.parties import find_party_heads
-from eventcoder.extract.triggers import Trigger
+from eventcoder.extract.triggers import Trigger, is_accident, told_of_an_accident
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
 from eventcoder.ontology import CATEGORY_GOVERNORS
 
@@ -42,8 +42,11 @@ def proposed_candidates(sentence: Span, lexicon: Lexicon, classifier, probabilit
         return []
     if _judged_by_lexicon(clause, lexicon) and not _overrules(clause, lexicon, category, probability, policy):
         return []
-    if not coded and any(_judged_by_lexicon(verb, lexicon) for verb in _conjoined_verbs(clause)):
-        return []  # "the plane crashed and struck a hangar": the lexicon judged the act the clause goes on to name
+    if is_accident(clause) or told_of_an_accident(clause):
+        return []  # "a ferry capsized off Senegal": an accident is no event of any category
+    if not coded and any(_judged_by_lexicon(verb, lexicon) for verb in _continuations(clause)):
+        return []  # "the plane crashed and struck a hangar", "a bus collided with a truck, killing
+        # eleven": the lexicon judged the act the clause goes on to name
     pattern = TriggerPattern((clause.lemma_.lower(),), "VERB", category, "", frozenset(), SOURCE)
     candidate = EventCandidate(Trigger(clause, [pattern], [clause]), category, "",
                                modality=read_modality(clause, lexicon.governors))
@@ -75,8 +78,10 @@ def _judged_by_lexicon(clause: Token, lexicon: Lexicon) -> bool:
     return bool(lexicon.candidates(lemma)) or lexicon.governors.get(lemma) in CATEGORY_GOVERNORS
 
 
-def _conjoined_verbs(clause: Token) -> list[Token]:
-    return [c for c in clause.children if c.dep_ == "conj" and c.pos_ in CLAUSE_POS]
+def _continuations(clause: Token) -> list[Token]:
+    """Verbs coordinated with the clause, and its participial tail ("..., killing eleven")."""
+    return [c for c in clause.children if c.pos_ in CLAUSE_POS and
+            (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG")]
 
 
 def _overrules(clause: Token, lexicon: Lexicon, category: str, probability: float, policy) -> bool:

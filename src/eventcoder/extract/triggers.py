@@ -31,6 +31,9 @@ QUANTITY_PREPS = frozenset({"of", "in", "worth"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 SENSE_RULES = shipped_sense_rules()
 MEASURE_NOUNS = word_set("measure_nouns")
+ACCIDENT_VERBS = word_set("accident_verbs")
+RAMMING_PREPS = frozenset({"into", "through"})  # "drove a truck into the crowd"
+CLAUSE_LINKS = frozenset({"advcl", "conj"})  # clauses told together: "crashed, killing", "killed when it crashed"
 SENSE_FLAGS = frozenset({"sense"})  # a reading a sense rule gave: its cue, not a governor, decides
 
 
@@ -187,11 +190,25 @@ def _subjects(token: Token) -> list[Token]:
     """Who does it: a verb's subject, a noun's possessor ("protesters' clashes"), with conjuncts."""
     deps = ("nsubj",) if token.pos_ == "VERB" else ("poss",)
     subjects = [c for c in token.children if c.dep_ in deps]
-    if not subjects and token.pos_ == "VERB" and token.dep_ == "conj":  # "the plane crashed and struck"
+    if not subjects and token.pos_ == "VERB" and _shares_subject(token):  # "the plane crashed and struck"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
-    if token.dep_ == "relcl" and any(s.tag_ in RELATIVE_TAGS for s in subjects):
-        subjects = [token.head]  # "the magazine, which attacked...": the relative pronoun is its noun
+    if not subjects and token.dep_ == "acl" and token.tag_ == "VBG":  # "a bus overturned, *killing* nine"
+        subjects = [token.head]  # (the parser made "a bus" the root, both verbs its modifiers)
+    if token.dep_ == "relcl":  # "the magazine, *which* attacked": the relative pronoun stands for its noun
+        subjects = [n for s in subjects for n in (_antecedents(token.head) if s.tag_ in RELATIVE_TAGS else [s])]
     return [s for c in subjects for s in (c, *c.conjuncts)]
+
+
+def _antecedents(noun: Token) -> list[Token]:
+    """What a relative pronoun on `noun` stands for: the noun, and the one it renames ("the
+    newspaper Pravda, which")."""
+    return [noun, noun.head] if noun.dep_ == "appos" else [noun]
+
+
+def _shares_subject(verb: Token) -> bool:
+    """A coordinated verb, or a participial tail ("the storm hit the coast, *killing* 25"),
+    has its head's subject."""
+    return verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
 
 
 def clause_opening(clause: Token) -> str:
@@ -257,6 +274,42 @@ def _moves_a_figure(token: Token) -> bool:
     return bool(subjects) and all(s.lemma_.lower() in MEASURE_NOUNS for s in subjects)
 
 
+def is_accident(verb: Token) -> bool:
+    """"the plane crashed", "a train derailed": no object, so nobody crashed anything on purpose."""
+    return (verb.pos_ in VERB_TAGS and verb.lemma_.lower() in ACCIDENT_VERBS
+            and not any(c.dep_ == "dobj" for c in verb.children))
+
+
+def _driving(verb: Token) -> bool:
+    """"was driving a pickup truck and struck a group of motorcycles": a driver on the road;
+    "drove a truck *into* the crowd" is an attack."""
+    return verb.lemma_.lower() == "drive" and any(c.dep_ == "dobj" for c in verb.children) and \
+        not any(c.dep_ == "prep" and c.lower_ in RAMMING_PREPS for c in verb.children)
+
+
+def told_of_an_accident(token: Token) -> bool:
+    """A killing or a blow told with an accident ("killed when a bomber crashed", "a train
+    derailed, killing four"), or a participial tail of a blow that names no event ("Typhoon
+    Mawar struck the coast, killing 25"): no attack (docs/patterns.md)."""
+    if token.pos_ not in VERB_TAGS:
+        return False
+    linked = [c for c in token.children if c.dep_ in CLAUSE_LINKS]
+    # "killed yesterday, when a bomber crashed": the parser hangs the when-clause on the time word
+    linked += [r for c in token.children if c.dep_ == "npadvmod" for r in c.children if r.dep_ == "relcl"]
+    if token.dep_ in CLAUSE_LINKS:
+        linked.append(token.head)
+    if any(is_accident(verb) or _driving(verb) for verb in linked):
+        return True
+    if not _shares_subject(token):
+        return False
+    head_sense = sense_reading(token.head)  # "struck the coast, killing": the tail goes with its head
+    return head_sense is not None and head_sense.category == NO_EVENT or told_of_an_accident(token.head)
+
+
+def _all_assault(patterns: list[TriggerPattern]) -> bool:
+    return all(p.category == "ASSAULT" for p in patterns)
+
+
 def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
     seen: dict[TriggerPattern, list[Token]] = {}
     for form in set(lemma_and_lowercase(token)):
@@ -277,6 +330,8 @@ def token_triggers(token: Token, lexicon: Lexicon) -> Trigger | None:
     tokens = sorted({t.i: t for p in best for t in seen[p]}.values(), key=lambda t: t.i)
     if sense is not None and not any(_hyphenated(p) for p in best):
         best = [sense]
+    if _all_assault(best) and told_of_an_accident(token):
+        return None  # "seven people were killed when a bomber crashed"
     return Trigger(token, best, tokens)
 
 

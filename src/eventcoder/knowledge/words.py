@@ -88,6 +88,8 @@ WORD_LISTS = (
     "force_nouns",
     # extract/category.py: crowds that gather to protest, prison terms of a sentence
     "crowd_nouns", "prison_terms", "measure_nouns",
+    # extract/triggers.py: killings in accidents
+    "accident_verbs",
 )
 
 
