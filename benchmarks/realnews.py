@@ -1,4 +1,4 @@
-"""Accuracy on real news: PLV_train (development data) and the real-news set's dev and test parts.
+"""Accuracy on real news: PLV_train (development data) and the real-news set's dev, test and train parts.
 
 Codes each input with `eventcoder code --workers N` (the command a user runs, so the
 multi-worker path is what is measured), then scores the saved output with the same
@@ -7,7 +7,7 @@ functions as `eventcoder evaluate --predictions` (docs/evaluation.md):
 - PLV_train (`--plv`, default ../shared/data/plv/PLV_train.tsv; skipped with a message when
   absent): root recall, dyad found, label accuracy and macro-F1, sentence precision, and the
   per-root error report.
-- tests/data/realnews/: the dev and test parts against gold.jsonl (event precision, recall
+- tests/data/realnews/: the dev, test and train parts against gold.jsonl (event precision, recall
   and F1, dyad recall, per-category error report), each sentence coded alone and, under
   `in_articles`, coded inside its whole article (as `evaluate --in-articles`). Until the adjudicated gold exists, only
   what the coder produced per part is recorded (sentences with events, events per category).
@@ -35,6 +35,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_PLV = REPO.parent / "shared" / "data" / "plv" / "PLV_train.tsv"
 REALNEWS = REPO / "tests" / "data" / "realnews"
+# train is annotated training and error-analysis data (docs/annotation.md): reported beside
+# dev and test so its figures are on record, never a test.
+PARTS = ("dev", "test", "train")
 RESULTS = REPO / "benchmarks" / "results"
 sys.path.insert(0, str(REPO / "src"))
 
@@ -77,7 +80,7 @@ def measure_realnews(workers: int, folder: Path) -> dict:
     rows = [json.loads(line) for line in sentences.read_text(encoding="utf-8").splitlines() if line.strip()]
     result = {"sentences_sha256": file_sha256(sentences), "seconds": seconds}
     gold = REALNEWS / "gold.jsonl"
-    for part in ("dev", "test"):
+    for part in PARTS:
         result[part] = {"coder_output": _output_summary([r for r in rows if r["part"] == part], predictions)}
         if gold.exists():
             result[part]["gold"] = _score_part(gold, part, predictions)
@@ -103,7 +106,7 @@ def measure_in_articles(gold: Path, workers: int, folder: Path) -> dict:
     saved = read_predictions(output)
     in_articles = Articles(articles, lambda documents: [saved.get(d.id, []) for d in documents])
     texts = load_gold(gold)
-    for part in ("dev", "test"):
+    for part in PARTS:
         result[part] = report(evaluate(select_part(texts, part), in_articles.code_batch))
     return result
 

@@ -65,7 +65,7 @@ def realnews_texts():
     return load_gold(GOLD)
 
 
-@pytest.mark.parametrize("part", ["dev", "test"])
+@pytest.mark.parametrize("part", ["dev", "test", "train"])
 @pytest.mark.parametrize("in_articles", [False, True], ids=["alone", "in_articles"])
 def test_realnews_part_at_or_above_floors(realnews_texts, coder, part, in_articles):
     """Each sentence coded alone, and inside its whole article as a user codes news."""
