@@ -162,8 +162,6 @@ def is_directive(verb: Token) -> bool:
     verb of saying with an addressee and a to-infinitive tells the addressee to act. The
     parser often hangs the addressee on the infinitive ("wants [the army to withdraw]")."""
     addressee = arguments.children(verb, arguments.OBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
-    if not addressee and _object_of_complement(verb):
-        return True  # "wants foreign forces to leave": the parser hangs the addressee on the infinitive
     return bool(addressee) and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                                    for c in verb.children) or _object_of_complement(verb)
 
