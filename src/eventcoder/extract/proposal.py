@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from eventcoder.extract.aux import read_modality
 from eventcoder.extract.candidates import EventCandidate
 from eventcoder.extract.parties import find_party_heads
-from eventcoder.extract.triggers import Trigger, is_accident, told_of_an_accident
+from eventcoder.extract.triggers import Trigger, is_accident, shares_subject, told_of_an_accident
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
 from eventcoder.ontology import CATEGORY_GOVERNORS
 
@@ -80,8 +80,7 @@ def _judged_by_lexicon(clause: Token, lexicon: Lexicon) -> bool:
 
 def _continuations(clause: Token) -> list[Token]:
     """Verbs coordinated with the clause, and its participial tail ("..., killing eleven")."""
-    return [c for c in clause.children if c.pos_ in CLAUSE_POS and
-            (c.dep_ == "conj" or c.dep_ == "advcl" and c.tag_ == "VBG")]
+    return [c for c in clause.children if c.pos_ in CLAUSE_POS and shares_subject(c)]
 
 
 def _overrules(clause: Token, lexicon: Lexicon, category: str, probability: float, policy) -> bool:

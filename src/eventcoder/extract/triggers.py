@@ -190,7 +190,7 @@ def _subjects(token: Token) -> list[Token]:
     """Who does it: a verb's subject, a noun's possessor ("protesters' clashes"), with conjuncts."""
     deps = ("nsubj",) if token.pos_ == "VERB" else ("poss",)
     subjects = [c for c in token.children if c.dep_ in deps]
-    if not subjects and token.pos_ == "VERB" and _shares_subject(token):  # "the plane crashed and struck"
+    if not subjects and token.pos_ == "VERB" and shares_subject(token):  # "the plane crashed and struck"
         subjects = [c for c in token.head.children if c.dep_ == "nsubj"]
     if not subjects and token.dep_ == "acl" and token.tag_ == "VBG":  # "a bus overturned, *killing* nine"
         subjects = [token.head]  # (the parser made "a bus" the root, both verbs its modifiers)
@@ -205,7 +205,7 @@ def _antecedents(noun: Token) -> list[Token]:
     return [noun, noun.head] if noun.dep_ == "appos" else [noun]
 
 
-def _shares_subject(verb: Token) -> bool:
+def shares_subject(verb: Token) -> bool:
     """A coordinated verb, or a participial tail ("the storm hit the coast, *killing* 25"),
     has its head's subject."""
     return verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
@@ -300,7 +300,7 @@ def told_of_an_accident(token: Token) -> bool:
         linked.append(token.head)
     if any(is_accident(verb) or _driving(verb) for verb in linked):
         return True
-    if not _shares_subject(token):
+    if not shares_subject(token):
         return False
     head_sense = sense_reading(token.head)  # "struck the coast, killing": the tail goes with its head
     return head_sense is not None and head_sense.category == NO_EVENT or told_of_an_accident(token.head)
