@@ -252,24 +252,27 @@ def article_sentences(article: Article) -> list[tuple[int, str]]:
     return [(s.index, text[s.start:s.end].strip()) for s in split_sentences(text)]
 
 
-def choose_sentences(articles: list[Article], target: int = TARGET_SENTENCES) -> list[tuple[Article, int, str]]:
-    """Per article the PER_ARTICLE sentences with the most event cues (then the longest),
-    since long multi-event sentences are what the coder misses; then a seeded sample."""
+def choose_sentences(articles: list[Article], target: int = TARGET_SENTENCES, per_article: int = PER_ARTICLE,
+                     taken: frozenset = frozenset()) -> list[tuple[Article, int, str]]:
+    """Per article the `per_article` sentences with the most event cues (then the longest),
+    since long multi-event sentences are what the coder misses; then a seeded sample.
+    Sentences in `taken` ((article id, index) pairs another part holds) are never chosen."""
     rng = random.Random(SEED)
-    cued, plain = candidate_sentences(articles)
+    cued, plain = candidate_sentences(articles, per_article, taken)
     rng.shuffle(cued)
     rng.shuffle(plain)
     return sorted(sample(cued, plain, target), key=lambda item: (item[0].id, item[1]))
 
 
-def candidate_sentences(articles: list[Article]) -> tuple[list, list]:
+def candidate_sentences(articles: list[Article], per_article: int = PER_ARTICLE,
+                        taken: frozenset = frozenset()) -> tuple[list, list]:
     cued, plain = [], []
     for article in articles:
-        sentences = [(i, s) for i, s in article_sentences(article) if usable(s)]
+        sentences = [(i, s) for i, s in article_sentences(article) if (article.id, i) not in taken and usable(s)]
         with_cue = [(article, i, s) for i, s in sentences
                     if cue_count(s) and len(words(s)) >= MIN_CUE_WORDS]
         with_cue.sort(key=lambda item: (-cue_count(item[2]), -len(item[2]), item[1]))
-        cued.extend(with_cue[:PER_ARTICLE])
+        cued.extend(with_cue[:per_article])
         plain.extend((article, i, s) for i, s in sentences if not cue_count(s))
     return cued, plain
 
@@ -323,19 +326,9 @@ def build(source: Path, train_source: Path) -> tuple[list[Article], list[dict], 
 
 def more_dev_sentences(articles: list[Article], parts: dict[str, str], rows: list[dict]):
     """Sentences of dev articles that no part holds yet, chosen like the others (step 5)."""
-    taken = {(row["article_id"], row["sentence_index"]) for row in rows}
+    taken = frozenset((row["article_id"], row["sentence_index"]) for row in rows)
     shown = {row["article_id"] for row in rows if row["part"] == "dev"}
-    rng = random.Random(SEED)
-    cued, plain = [], []
-    for article in (a for a in articles if a.id in shown):
-        fresh = [(i, s) for i, s in article_sentences(article) if (article.id, i) not in taken and usable(s)]
-        with_cue = [(article, i, s) for i, s in fresh if cue_count(s) and len(words(s)) >= MIN_CUE_WORDS]
-        with_cue.sort(key=lambda item: (-cue_count(item[2]), -len(item[2]), item[1]))
-        cued.extend(with_cue[:DEV_EXTRA_PER_ARTICLE])
-        plain.extend((article, i, s) for i, s in fresh if not cue_count(s))
-    rng.shuffle(cued)
-    rng.shuffle(plain)
-    return sorted(sample(cued, plain, DEV_EXTRA_SENTENCES), key=lambda item: (item[0].id, item[1]))
+    return choose_sentences([a for a in articles if a.id in shown], DEV_EXTRA_SENTENCES, DEV_EXTRA_PER_ARTICLE, taken)
 
 
 def sentence_rows(chosen, parts: dict[str, str], part: str | None = None) -> list[dict]:
