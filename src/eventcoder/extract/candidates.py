@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from eventcoder.extract import arguments
+from eventcoder.extract import arguments, punishment
 from eventcoder.extract.aux import Modality, read_modality, settle_reframed, speech_act_modality
 from eventcoder.extract.category import companion_category, decide_category, fitting_patterns, is_directive
 from eventcoder.extract.parties import find_party_heads
@@ -44,13 +44,7 @@ BLAMING = frozenset({"blame", "attribute"})
 # Verbs that state a deed happened while reporting it as an allegation or an admission
 # ("alleged that police beat the protesters", "confessed to killing his sister")
 STATING_DEEDS = frozenset({"allege", "confess", "admit"})
-# Punishments whose for/of phrase names a crime that happened ("jailed for the murder of")
-PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
-CRIME_PREPS = frozenset({"for", "of", "over", "due"})  # "jailed due to the rape of", "over the killing of"
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
-# What someone can be punished for besides violence: defiance, protest, criticism ("jailed
-# for refusing to reveal his sources", "for criticizing the president")
-PUNISHED_ACTS = MATERIAL_CONFLICT | {"REJECT", "PROTEST", "ACCUSE"}
 ANSWER_VERBS = word_set("answer_verbs")
 # What a party answers: a request, an accusation, an offer or a warning made to it
 ANSWERABLE = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
@@ -137,14 +131,12 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
 def is_blamed_act(outer: Trigger, trigger: Trigger) -> bool:
     """"The US blamed Iran for the attack", "attributed the bombing to Houthi rebels": the act
     blamed is reported as having happened, so it is an event of its own (done by the one
-    blamed, see _blamed_doer), besides the accusation. So is the crime someone is punished
-    for ("sentenced to life for the assassination of", "jailed for the killing of") and the
-    defiance, protest or criticism ("jailed for refusing to reveal his sources", "for
-    criticizing the president": see _punished_doer)."""
+    blamed, see _blamed_doer), besides the accusation. So is the deed someone is punished
+    for ("sentenced to life for the assassination of": punishment.py)."""
     lemma = outer.token.lemma_.lower()
     category = trigger.pattern.category
     return lemma in BLAMING | STATING_DEEDS and category in MATERIAL_CONFLICT or \
-        lemma in PUNISHING and category in PUNISHED_ACTS
+        punishment.is_punished_deed(lemma, category)
 
 
 def _bare_event_noun(trigger: Trigger) -> bool:
@@ -305,7 +297,7 @@ def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
 
     These three belong with the other rearrangements in parties.find_party_heads; they
     live here only while another change holds parties.py (issue 14)."""
-    return _punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
+    return punishment.punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
         _speaker_as_pronoun(_attitude_holder(_subject_after_passive(_subject_past_expletive(
             _guests_of_hosted_meeting(_author_of_message(candidate)))))))))))
 
@@ -509,31 +501,6 @@ def _blamed_doer(candidate: EventCandidate) -> EventCandidate:
     if blamed:
         candidate.actor_heads = [blamed] + candidate.actor_heads
     return candidate
-
-
-def _punished_doer(candidate: EventCandidate) -> EventCandidate:
-    """"Nine men were jailed for the murder of", "Sirhan is serving a life sentence for the
-    assassination of": the one punished did the crime - the punishment's passive subject or
-    object, a sentence's owner, or whoever serves it - and no one else."""
-    token = candidate.trigger.token
-    punishment = token.head.head if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in CRIME_PREPS else None
-    if punishment is None or punishment.lemma_.lower() not in PUNISHING:
-        return candidate
-    punished = _the_punished(punishment)
-    if punished:
-        ids = {t.i for t in punished}
-        candidate.actor_heads = [punished]  # never the court or the police that punish
-        candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
-    return candidate
-
-
-def _the_punished(punishment: Token) -> list[Token]:
-    if punishment.pos_ == "VERB":
-        return arguments.children(punishment, arguments.PASSIVE_SUBJECT_DEPS | arguments.OBJECT_DEPS)
-    owners = arguments.children(punishment, frozenset({"poss"}))
-    if owners or punishment.dep_ not in arguments.OBJECT_DEPS:
-        return owners
-    return arguments.children(punishment.head, arguments.SUBJECT_DEPS)  # "is serving a life sentence for"
 
 
 def _clause_of(token: Token) -> Token:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventcoder.extract import arguments
+from eventcoder.extract import arguments, punishment
 from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver, agent_sectors
 from eventcoder.knowledge.words import word_set
 from eventcoder.records import Entity, Location
@@ -53,9 +53,6 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "accused X of", "charged X with", "fined X for": the prepositions that name the charge
 CHARGE_PREPS = frozenset({"of", "with", "for"})
 CHARGE_VERBS = word_set("charge_verbs")
-# Categories of punishing or accusing someone: what they are punished "for" is their deed,
-# not a party to the punishment.
-PUNISHING_CATEGORIES = frozenset({"SANCTION", "COERCE", "ACCUSE"})
 # "The attack killed twelve": an event named as a verb's subject is no one who acts
 EVENT_NOUNS = word_set("event_nouns")
 WEAPON_NOUNS = word_set("weapon_nouns")
@@ -82,7 +79,8 @@ def find_party_heads(candidate: "EventCandidate") -> None:
         actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
     if candidate.content is not None:
         recipients = recipients + _content_recipients(candidate.content.token)
-    recipients = [[h for h in g if not _own_forces(h) and not _inside_deed(h, candidate)] for g in recipients]
+    recipients = [[h for h in g if not _own_forces(h) and not punishment.within_deed(h, token, candidate.category)]
+                  for g in recipients]
     recipients = _with_owners([g for g in recipients if g], candidate.category in REACTIONS)
     if pattern.has("guest"):
         actors, recipients = recipients[:1], actors
@@ -146,20 +144,6 @@ def _named_object_recipients(candidate: "EventCandidate") -> list[list[Token]]:
             for group in arguments.noun_recipient_groups(t)]
 
 
-def _inside_deed(head: Token, candidate: "EventCandidate") -> bool:
-    """"Jailed two men for the murder of a Kenyan diplomat": whoever the deed a punishment or
-    accusation is for was done to is no party to the punishment (the deed is its own event)."""
-    if candidate.category not in PUNISHING_CATEGORIES:
-        return False
-    trigger = candidate.trigger.token
-    above = head.head
-    while above.i != above.head.i and above.i != trigger.i:
-        if above.dep_ == "pobj" and above.head.lower_ == "for":
-            return True
-        above = above.head
-    return False
-
-
 def _own_forces(head: Token) -> bool:
     """"Russia is willing to withdraw its troops from Poland": forces the actor moves (owned
     by a pronoun) are not whom the act is aimed at; where they go or leave is."""
@@ -203,13 +187,11 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
 
 def _recipient_resolver(candidate: "EventCandidate", resolver: ActorResolver):
     """How a recipient head becomes entities: the head's own actors, else those named inside
-    its phrase; but the crime a punishment or accusation is for names only itself ("jailed
-    two men for the murder of a Kenyan diplomat": the diplomat is not the one jailed)."""
-    if candidate.category not in PUNISHING_CATEGORIES:
-        return resolver.resolve_within
-
+    its phrase; but the deed a punishment or accusation is for names only itself ("jailed
+    two men for the murder of a Kenyan diplomat": the diplomat is not the one jailed;
+    punishment.py)."""
     def resolve(head: Token) -> list[Entity]:
-        if head.dep_ == "pobj" and head.head.lower_ == "for" and not _names_someone(head, resolver):
+        if punishment.names_only_the_deed(head, candidate.category) and not _names_someone(head, resolver):
             return []
         return resolver.resolve_within(head)
     return resolve
