@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Span, Token
 
 from eventcoder.extract import arguments, punishment
+from eventcoder.extract.actors import SUBJECT_PRONOUNS
 from eventcoder.extract.aux import Modality, read_modality, settle_reframed, speech_act_modality
 from eventcoder.extract.category import companion_category, decide_category, fitting_patterns, is_directive
 from eventcoder.extract.parties import find_party_heads
@@ -38,8 +39,16 @@ MANDATIVE_VERBS = frozenset({"insist", "demand", "urge", "ask", "request", "reco
 ADJUNCT_PREPS = word_set("adjunct_preps")
 BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
-SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
+# English subject-case personal pronouns: grammar, not knowledge to override. The pronoun
+# word list (words/subject_pronouns.tsv: the pronouns that stand for a party named earlier)
+# holds every case of the third-person ones; these say which can be a clause's subject.
+SUBJECT_CASE = frozenset({"i", "we", "you", "he", "she", "it", "they"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+THIRD_PERSON_SUBJECTS = frozenset(SUBJECT_PRONOUNS) & SUBJECT_CASE  # he, she, it, they
+# "it", "he", "she" take a singular verb: the word list's pronouns for one person or one body
+SINGULAR_SUBJECTS = frozenset(p for p in THIRD_PERSON_SUBJECTS if SUBJECT_PRONOUNS[p] in ("person", "body"))
+# Who may stand for the speaker in what is said: "Hamas said it would", '"We will not," he said'
+SPEAKER_PRONOUNS = THIRD_PERSON_SUBJECTS | (FIRST_PERSON & SUBJECT_CASE)
 BLAMING = frozenset({"blame", "attribute"})
 # Verbs that state a deed happened while reporting it as an allegation or an admission
 # ("alleged that police beat the protesters", "confessed to killing his sister")
@@ -48,7 +57,8 @@ MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
 ANSWER_VERBS = word_set("answer_verbs")
 # What a party answers: a request, an accusation, an offer or a warning made to it
 ANSWERABLE = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
-STAND_IN_PRONOUNS = frozenset({"he", "she", "they", "it", "which", "that"})
+# A pronoun that only stands in for a party: "he declined", "which he denied"
+STAND_IN_PRONOUNS = THIRD_PERSON_SUBJECTS | {"which", "that"}
 # "talks between Israel and Hamas", "a summit among Gulf states": who a hosted meeting gathers
 MEETING_PARTY_PREPS = frozenset({"between", "among"})
 
@@ -569,7 +579,7 @@ def _subjunctive(verb: Token) -> bool:
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in MANDATIVE_VERBS or \
             any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    singular = any(s.tag_ in ("NN", "NNP") or s.lower_ in ("he", "she", "it")
+    singular = any(s.tag_ in ("NN", "NNP") or s.lower_ in SINGULAR_SUBJECTS
                    for s in arguments.children(verb, arguments.SUBJECT_DEPS))
     return verb.tag_ == "VB" or verb.tag_ == "VBP" and singular  # the tagger often reads "include" as VBP
 
