@@ -120,6 +120,14 @@ def _at_the_request(candidate: "EventCandidate") -> bool:
 
 
 def _requesters(request: Token) -> list[list[Token]]:
+    """Who made a request named after "at": its possessor, a pronoun too ("at its request"),
+    or its "of" or "by" object ("at the request of Somalia").
+
+    Kept apart from arguments.thing_owners, which shares only the possessor and "by": on a
+    request "of" names who asked, on a thing acted on it names what it is about, and a
+    possessive pronoun there mostly stands for the actor. Calling thing_owners would also
+    add participle agents, relative subjects and "from" ("at the request made by Somalia"),
+    which changes what is coded (tests/extract/test_requesters_and_owners.py)."""
     owners = arguments.children(request, frozenset({"poss"})) + arguments.prep_objects(request, frozenset({"of", "by"}))
     return [owners] if owners else []
 
