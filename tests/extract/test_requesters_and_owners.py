@@ -1,10 +1,10 @@
-"""Who made a request named after "at" (parties._requesters) and whose a thing acted on is
+"""Who made a request named after "at" (party_heads._requesters) and whose a thing acted on is
 (arguments.thing_owners): both read a possessor and a "by" object, and they differ on
 purpose. Sentences written for these tests, never taken from a gold or dev file."""
 
 import pytest
 
-from eventcoder.extract import arguments, parties
+from eventcoder.extract import arguments, party_heads
 
 pytestmark = pytest.mark.model
 
@@ -14,7 +14,7 @@ SENT = "Kenya sent troops to the border at {}."
 def _requesters(nlp, request_phrase):
     doc = nlp(SENT.format(request_phrase))
     request = next(t for t in doc if t.lower_ == "request")
-    return [[t.text for t in group] for group in parties._requesters(request)]
+    return [[t.text for t in group] for group in party_heads._requesters(request)]
 
 
 def _owners(nlp, text, doer=False):

@@ -1,4 +1,5 @@
-"""The deed a punishment or accusation is for: one rule, read by candidates.py and parties.py.
+"""The deed a punishment or accusation is for: one rule, read by candidates.py,
+party_heads.py and parties.py.
 
 "A court jailed two men for the murder of a Kenyan diplomat": what someone is punished
 for is reported as having happened, so
@@ -8,8 +9,8 @@ for is reported as having happened, so
 2. done by whoever is punished - the punishment's passive subject or object, a
    sentence's owner, or whoever serves it - and no one else (`punished_doer`), and
 3. the deed, and whoever it was done to, are no party to the punishment, nor to a sanction
-   or accusation "for" it (`within_deed`, `names_only_the_deed`, read by parties.py): the
-   diplomat is not the one jailed.
+   or accusation "for" it (`within_deed`, `names_only_the_deed`): the diplomat is not the
+   one jailed.
 
 Points 1 and 2 read the deed after "for", "of", "over" or "due to" on a punishing word
 (`PUNISHING`, `CRIME_PREPS`); point 3 reads only "for", on any event of a punishing or
