@@ -75,10 +75,12 @@ def synthetic_rows(shared: Path) -> tuple[list[str], np.ndarray]:
     return training.expand(stories, "title_lead2_separate", stories["category"].to_numpy())
 
 
-def train(setting: Training, synthetic, plv_texts: list[str], plv_labels: np.ndarray) -> object:
-    realnews = (training.load_realnews(), setting.realnews_repeats) if setting.realnews_repeats else None
+def train(setting: Training, synthetic, realnews, plv_texts: list[str], plv_labels: np.ndarray) -> object:
+    """A model trained as `setting` says; `synthetic` and `realnews` (the real-news train rows)
+    are loaded once by the caller and passed to every fold."""
+    repeated_realnews = (realnews, setting.realnews_repeats) if setting.realnews_repeats else None
     texts, labels = training.plv_training_rows(plv_texts, plv_labels, setting.plv_repeats,
-                                               synthetic if setting.synthetic else None, realnews)
+                                               synthetic if setting.synthetic else None, repeated_realnews)
     return training.fit_model(texts, labels, setting.c_value)
 
 
@@ -210,12 +212,12 @@ def make_folds(labels: np.ndarray, n_folds: int) -> list[tuple[np.ndarray, np.nd
     return list(StratifiedKFold(n_splits=n_folds, shuffle=True, random_state=SEED).split(labels, labels))
 
 
-def fold_models(setting: Training, synthetic, plv, folds, work: Path) -> tuple[list[EventClassifier], dict]:
+def fold_models(setting: Training, synthetic, realnews, plv, folds, work: Path) -> tuple[list[EventClassifier], dict]:
     """One model per fold, and the classifier-alone scores on the held-out sentences."""
     texts, labels = list(plv["sentence"]), plv["category"].to_numpy()
     models, predicted = [], np.empty(len(texts), dtype=object)
     for number, (train_rows, test_rows) in enumerate(folds):
-        model = train(setting, synthetic, [texts[i] for i in train_rows], labels[train_rows])
+        model = train(setting, synthetic, realnews, [texts[i] for i in train_rows], labels[train_rows])
         classifier = model_directory(model, work / f"fold{number}")
         matrix = classifier.category_matrix([texts[i] for i in test_rows])
         predicted[test_rows] = np.array(classifier.categories)[matrix.argmax(axis=1)]
@@ -322,6 +324,7 @@ def main(argv: list[str]) -> int:
     ids = [f"P{n:04d}" for n in range(len(plv))]  # the scorer numbers sentences in first-seen order
     folds = make_folds(plv["category"].to_numpy(), args.folds)
     synthetic = synthetic_rows(args.shared)
+    realnews = training.load_realnews()  # read once, not once per fold of every training that uses it
     coder = Coder()
     coder._nlp = CachedParses(coder.nlp)  # parse once for every variant
     results = {"data": {"plv_sha256": training.PLV_SHA256, "synthetic_sha256": training.DATA_SHA256,
@@ -340,7 +343,7 @@ def main(argv: list[str]) -> int:
         _print_row("lexicon only", results["coder"]["lexicon only"])
         for name in args.trainings:
             started = time.perf_counter()
-            models, alone = fold_models(TRAININGS[name], synthetic, plv, folds, work / name)
+            models, alone = fold_models(TRAININGS[name], synthetic, realnews, plv, folds, work / name)
             results["sentence_only"][name] = alone
             print(f"{name}: classifier alone {alone} ({time.perf_counter() - started:.0f}s)", flush=True)
             if args.coder_trainings is not None and name not in args.coder_trainings:
@@ -352,7 +355,7 @@ def main(argv: list[str]) -> int:
                 _print_row(key, results["coder"][key])
         for pair in args.gold:
             name, policy_name = pair.split("/", 1)
-            model = train(TRAININGS[name], synthetic, list(plv["sentence"]), plv["category"].to_numpy())
+            model = train(TRAININGS[name], synthetic, realnews, list(plv["sentence"]), plv["category"].to_numpy())
             classifier = model_directory(model, work / "full" / name).with_policy(POLICIES[policy_name])
             results["gold"][pair] = gold_figures(coder, classifier, args.shared / training.GOLD_FILE)
             print(f"gold {pair}: {results['gold'][pair]}", flush=True)

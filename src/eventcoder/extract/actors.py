@@ -33,6 +33,12 @@ ACTOR_PLACE_PREPS = word_set("actor_place_preps")
 GEOGRAPHIC_NOUNS = word_set("geographic_nouns")
 COLLECTIVES = word_set("collectives")
 SUBJECT_PRONOUNS = word_map("subject_pronouns")
+# English subject-case personal pronouns: grammar, not knowledge to override. The pronoun
+# word list above (the pronouns that stand for a party named earlier) holds every case of
+# the third-person ones; these say which can be a clause's subject.
+SUBJECT_CASE = frozenset({"i", "we", "you", "he", "she", "it", "they"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+THIRD_PERSON_SUBJECTS = frozenset(SUBJECT_PRONOUNS) & SUBJECT_CASE  # he, she, it, they
 FACILITY_NOUNS = word_set("facility_nouns")
 TIME_WORDS = word_set("time_words")  # "Putin Tuesday said": a day ends a name
 BODY_NOUNS = word_set("body_nouns")

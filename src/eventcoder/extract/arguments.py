@@ -62,6 +62,13 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
 
 
+def clause_of(token: Token) -> Token:
+    """The verb (or auxiliary) whose clause holds the token: the token itself if it is one."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 def clause_head(token: Token) -> Token:
     """Climb from a prepositional complement ("insists on aiding") to the verb it hangs on."""
     head = token.head

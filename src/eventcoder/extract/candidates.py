@@ -8,7 +8,7 @@ without one ("permit" in "will not permit"), or a refusal to comment. Rules add 
 that no single trigger names: a demand that someone "must" act, and readiness to act.
 
 Each candidate then takes its category from category.py, its aux and speaker from
-aux.py, and its argument heads from parties.py; this module only finds the events.
+aux.py, and its argument heads from party_heads.py; this module only finds the events.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
-from eventcoder.extract import arguments
+from eventcoder.extract import arguments, party_heads, punishment
+from eventcoder.extract.actors import SUBJECT_PRONOUNS, THIRD_PERSON_SUBJECTS
 from eventcoder.extract.aux import Modality, read_modality, settle_reframed, speech_act_modality
 from eventcoder.extract.category import companion_category, decide_category, fitting_patterns, is_directive
-from eventcoder.extract.parties import find_party_heads
 from eventcoder.extract.triggers import Trigger, find_triggers
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
 from eventcoder.knowledge.words import word_set
@@ -31,32 +31,17 @@ OBLIGATION_MODALS = frozenset({"must", "should"})
 # "needs to withdraw": an obligation like "must" ("has to" is left out: "have" is in too many
 # sentences for the pre-parse filter, nlp/prefilter.py, to pass every one with a speech verb)
 NEED_VERBS = frozenset({"need"})
-# Verbs whose object is a message its author sends out ("posted a message on Twitter blaming")
-MESSAGE_VERBS = frozenset({"post", "issue", "release", "publish", "send", "write", "tweet", "put"})
 # Verbs of saying whose bare-verb clause is a demand ("insisted that Japan withdraw")
 MANDATIVE_VERBS = frozenset({"insist", "demand", "urge", "ask", "request", "recommend", "propose", "suggest"})
 ADJUNCT_PREPS = word_set("adjunct_preps")
 BACKGROUND_PREPS = word_set("background_preps")
 NOT_EVENTS = frozenset({"if", "unless", "whether", "purpose"})
-SPEAKER_PRONOUNS = frozenset({"i", "we", "it", "they", "he", "she"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-BLAMING = frozenset({"blame", "attribute"})
+# "it", "he", "she" take a singular verb: the word list's pronouns for one person or one body
+SINGULAR_SUBJECTS = frozenset(p for p in THIRD_PERSON_SUBJECTS if SUBJECT_PRONOUNS[p] in ("person", "body"))
 # Verbs that state a deed happened while reporting it as an allegation or an admission
 # ("alleged that police beat the protesters", "confessed to killing his sister")
 STATING_DEEDS = frozenset({"allege", "confess", "admit"})
-# Punishments whose for/of phrase names a crime that happened ("jailed for the murder of")
-PUNISHING = frozenset({"sentence", "convict", "conviction", "jail", "imprison", "execute", "punish"})
-CRIME_PREPS = frozenset({"for", "of", "over", "due"})  # "jailed due to the rape of", "over the killing of"
 MATERIAL_CONFLICT = frozenset({"ASSAULT", "COERCE"})
-# What someone can be punished for besides violence: defiance, protest, criticism ("jailed
-# for refusing to reveal his sources", "for criticizing the president")
-PUNISHED_ACTS = MATERIAL_CONFLICT | {"REJECT", "PROTEST", "ACCUSE"}
-ANSWER_VERBS = word_set("answer_verbs")
-# What a party answers: a request, an accusation, an offer or a warning made to it
-ANSWERABLE = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN"})
-STAND_IN_PRONOUNS = frozenset({"he", "she", "they", "it", "which", "that"})
-# "talks between Israel and Hamas", "a summit among Gulf states": who a hosted meeting gathers
-MEETING_PARTY_PREPS = frozenset({"between", "among"})
 
 
 @dataclass
@@ -137,14 +122,12 @@ def standing_triggers(sentence: Span, lexicon: Lexicon) -> list[tuple[Trigger, T
 def is_blamed_act(outer: Trigger, trigger: Trigger) -> bool:
     """"The US blamed Iran for the attack", "attributed the bombing to Houthi rebels": the act
     blamed is reported as having happened, so it is an event of its own (done by the one
-    blamed, see _blamed_doer), besides the accusation. So is the crime someone is punished
-    for ("sentenced to life for the assassination of", "jailed for the killing of") and the
-    defiance, protest or criticism ("jailed for refusing to reveal his sources", "for
-    criticizing the president": see _punished_doer)."""
+    blamed, see party_heads._blamed_doer), besides the accusation. So is the deed someone is punished
+    for ("sentenced to life for the assassination of": punishment.py)."""
     lemma = outer.token.lemma_.lower()
     category = trigger.pattern.category
-    return lemma in BLAMING | STATING_DEEDS and category in MATERIAL_CONFLICT or \
-        lemma in PUNISHING and category in PUNISHED_ACTS
+    return lemma in party_heads.BLAMING | STATING_DEEDS and category in MATERIAL_CONFLICT or \
+        punishment.is_punished_deed(lemma, category)
 
 
 def _bare_event_noun(trigger: Trigger) -> bool:
@@ -212,72 +195,14 @@ def extract_candidates(sentence: Span, lexicon: Lexicon) -> list[EventCandidate]
             trigger.patterns = [_not_reciprocal(p) for p in trigger.patterns]
         candidate = EventCandidate(trigger, category, mode, modality=modality, content=content,
                                    alternatives=trigger.patterns[1:])
-        find_party_heads(candidate)
-        candidates += _with_companion(_as_demand(_rearrange_parties(candidate)))
-    candidates = _deeds_inside_events(_answered_by_the_addressed(candidates))
-    taken = {c.trigger.token.i for c in candidates} | {_clause_of(c.trigger.token).i for c in candidates}
+        party_heads.find_party_heads(candidate)
+        candidates += _with_companion(_as_demand(party_heads.rearrange_parties(candidate)))
+    candidates = party_heads.deeds_inside_events(party_heads.answered_by_the_addressed(candidates))
+    taken = {c.trigger.token.i for c in candidates} | {arguments.clause_of(c.trigger.token).i for c in candidates}
     taken |= {t.head.i for c in candidates for t in [c.trigger.token] if t.dep_ == "xcomp"}
     taken |= {_reported_clause(c).i for c in candidates if c.category == "REQUEST"}
     return candidates + obligation_candidates(sentence, lexicon, taken) + \
         readiness_candidates(sentence, lexicon, taken)
-
-
-def _deeds_inside_events(candidates: list[EventCandidate]) -> list[EventCandidate]:
-    """"Police opened an investigation into the killing of the journalist": the parser hangs
-    "into the killing" on the verb, so the killing took the verb's subject as its doer. A
-    deed named inside another event (the verb's object is that event's trigger) is no act
-    of whoever does the outer event; with no doer of its own it is an attack by an unseen
-    hand (parties.UNSEEN_DOER) or no event."""
-    triggers = {c.trigger.token.i for c in candidates}
-    for deed in candidates:
-        outer = _verb_of_outer_event(deed.trigger.token, triggers)
-        if outer is not None:
-            doers = {t.i for t in arguments.verb_subjects(outer)}
-            deed.actor_heads = [g for g in deed.actor_heads if not any(t.i in doers for t in g)]
-    return candidates
-
-
-def _verb_of_outer_event(noun: Token, triggers: set[int]) -> Token | None:
-    """The verb the deed noun's preposition hangs on, when that verb's object names another
-    event ("opened an investigation into", "ordered an inquiry into")."""
-    verb = noun.head.head
-    if noun.pos_ != "NOUN" or noun.dep_ != "pobj" or verb.pos_ != "VERB":
-        return None
-    objects = arguments.children(verb, arguments.OBJECT_DEPS)
-    return verb if any(o.i in triggers and o.i != noun.i for o in objects) else None
-
-
-def _answered_by_the_addressed(candidates: list[EventCandidate]) -> list[EventCandidate]:
-    """"The government asked the judge to delay his ruling, but he declined", "the minister
-    was accused of fraud, which he denied": an answer (words/answer_verbs.tsv) coordinated
-    with or relative to a request, offer, accusation or warning is given by whoever was
-    addressed, and aimed at whoever addressed them. Without this the answer's pronoun
-    took the nearest name before it, often the one who asked."""
-    for answer in candidates:
-        addressed = _answered(answer, candidates)
-        if addressed is not None:
-            answer.actor_heads = [addressed.recipient_heads[0]] + answer.actor_heads
-            if addressed.actor_heads and _stands_in(answer.recipient_heads):
-                answer.recipient_heads = [addressed.actor_heads[0]] + answer.recipient_heads[1:]
-    return candidates
-
-
-def _answered(answer: EventCandidate, candidates: list[EventCandidate]) -> EventCandidate | None:
-    """The request, offer, accusation or warning the answer answers: the nearest one before
-    it whose clause the answer is coordinated with or hangs on as a relative clause."""
-    token = answer.trigger.token
-    if token.lemma_.lower() not in ANSWER_VERBS or token.dep_ not in ("conj", "relcl") or \
-            not _stands_in(answer.actor_heads):
-        return None
-    ancestors = {t.i for t in token.ancestors}
-    earlier = [c for c in candidates if c.category in ANSWERABLE and c.recipient_heads
-               and c.trigger.token.i < token.i and _clause_of(c.trigger.token).i in ancestors]
-    return max(earlier, key=lambda c: c.trigger.token.i, default=None)
-
-
-def _stands_in(groups: list[list[Token]]) -> bool:
-    """No party, or a pronoun that only stands in for one ("he declined", "which he denied")."""
-    return not groups or (len(groups[0]) == 1 and groups[0][0].lower_ in STAND_IN_PRONOUNS)
 
 
 def _with_companion(candidate: EventCandidate) -> list[EventCandidate]:
@@ -299,249 +224,6 @@ def _readings(trigger: Trigger, modality: Modality) -> list[TriggerPattern]:
     return readings
 
 
-def _rearrange_parties(candidate: EventCandidate) -> EventCandidate:
-    """Argument heads rearranged for what the sentence's shape means: a pronoun in reported
-    speech, an intransitive event noun, forces on the move.
-
-    These three belong with the other rearrangements in parties.find_party_heads; they
-    live here only while another change holds parties.py (issue 14)."""
-    return _punished_doer(_blamed_doer(_forces_move_themselves(_patient_noun_owner(_intransitive_noun_doer(
-        _speaker_as_pronoun(_attitude_holder(_subject_after_passive(_subject_past_expletive(
-            _guests_of_hosted_meeting(_author_of_message(candidate)))))))))))
-
-
-def _author_of_message(candidate: EventCandidate) -> EventCandidate:
-    """"Pompeo posted a message on Twitter blaming Iran": a participle the parser hangs on the
-    object of a preposition after the message someone posted, issued or sent is said by its
-    author, as when it hangs on the message itself ("issued a statement condemning",
-    arguments.verb_subjects)."""
-    token = candidate.trigger.token
-    if token.dep_ == "relcl" and candidate.actor_heads:
-        candidate.actor_heads = [_message_author(candidate.actor_heads[0])] + candidate.actor_heads[1:]
-    if token.pos_ != "VERB" or token.dep_ != "acl" or candidate.actor_heads:
-        return candidate
-    noun = token.head
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head.head
-    if noun.i != token.head.i and noun.dep_ in arguments.OBJECT_DEPS and noun.head.lemma_.lower() in MESSAGE_VERBS:
-        candidate.actor_heads = [arguments.verb_subjects(noun.head)]
-    return candidate
-
-
-def _guests_of_hosted_meeting(candidate: EventCandidate) -> EventCandidate:
-    """"Qatar hosted talks between Israel and Hamas": what a host receives (the object of a
-    `guest` verb) is the visitor, but a meeting hosted is no visitor; the parties it is
-    between or among are, and the host is their recipient (docs/annotation.md). Offering to
-    host it ("ready to host talks between") is the host's act, aimed at them."""
-    if not candidate.trigger.pattern.has("guest") or not candidate.actor_heads:
-        return candidate
-    meetings = [t for t in candidate.actor_heads[0] if t.pos_ == "NOUN"]
-    guests = [g for noun in meetings for party in arguments.prep_objects(noun, MEETING_PARTY_PREPS)
-              for g in arguments.conjuncts(party)]
-    if not guests:
-        return candidate
-    if candidate.category == "CONSULT":
-        candidate.actor_heads = [guests] + candidate.actor_heads[1:]
-    else:
-        candidate.actor_heads, candidate.recipient_heads = candidate.recipient_heads, [guests]
-    return candidate
-
-
-def _message_author(group: list[Token]) -> list[Token]:
-    """"Greece issued a statement that urged Turkey to withdraw": a message that says, urges
-    or condemns (the subject of a relative clause) speaks for whoever issued, posted or
-    released it."""
-    if len(group) != 1 or group[0].dep_ not in arguments.OBJECT_DEPS or \
-            group[0].head.lemma_.lower() not in MESSAGE_VERBS:
-        return group
-    return arguments.verb_subjects(group[0].head) or group
-
-
-def _subject_past_expletive(candidate: EventCandidate) -> EventCandidate:
-    """"The minister said there was no evidence and urged Kenya to withdraw": the parser
-    coordinates the second verb with the reported "there was"; with no subject of its own it
-    is the speaker's, not the expletive's."""
-    token = candidate.trigger.token
-    head = token.head
-    if token.pos_ != "VERB" or token.dep_ != "conj" or arguments.children(token, arguments.SUBJECT_DEPS) or \
-            head.dep_ != "ccomp" or not arguments.children(head, frozenset({"expl"})) or \
-            arguments.children(head, arguments.SUBJECT_DEPS):
-        return candidate
-    speakers = arguments.verb_subjects(head.head)
-    if speakers:
-        candidate.actor_heads = [speakers] + candidate.actor_heads
-    return candidate
-
-
-def _subject_after_passive(candidate: EventCandidate) -> EventCandidate:
-    """A verb coordinated with a passive one and with no subject of its own shares the
-    passive's subject: as its doer when active ("the suspect was arrested on Monday and
-    waived extradition", "was attacked by rebels and fled": not the agent), as the one it
-    befalls when a bare participle ("was arrested and charged with treason")."""
-    token = candidate.trigger.token
-    if token.pos_ != "VERB" or token.dep_ != "conj" or arguments.children(token, arguments.SUBJECT_DEPS) or \
-            arguments.is_passive(token) or not arguments.is_passive(token.head):
-        return candidate
-    subjects = arguments.children(token.head, arguments.PASSIVE_SUBJECT_DEPS)
-    if not subjects:
-        return candidate
-    ids = {t.i for t in subjects}
-    if _elliptic_participle(token):
-        candidate.recipient_heads = [subjects] + candidate.recipient_heads
-        candidate.actor_heads = [g for g in candidate.actor_heads if not {t.i for t in g} & ids]
-    else:
-        candidate.actor_heads = [subjects]
-        candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
-    return candidate
-
-
-def _elliptic_participle(token: Token) -> bool:
-    """"Was arrested and charged": a bare participle after a passive is passive too. The
-    parser often tags a regular participle there as a past tense ("was convicted and
-    sentenced to ten years": VBD); such an -ed form with no object of its own is read as
-    the participle, since an active verb there usually takes one ("and waived extradition")."""
-    if any(c.dep_ == "aux" for c in token.children):
-        return False
-    if token.tag_ == "VBN":
-        return True
-    return token.tag_ == "VBD" and token.lower_.endswith("ed") and \
-        not any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt") for c in token.children)
-
-
-def _attitude_holder(candidate: EventCandidate) -> EventCandidate:
-    """"The government is supportive of the rebels", "Kenya, which is critical of Ethiopia":
-    an adjective of attitude is held by the subject of its copula."""
-    token = candidate.trigger.token
-    if token.pos_ != "ADJ" or candidate.actor_heads:
-        return candidate
-    while token.dep_ == "conj":  # "is well armed and supportive of the rebels"
-        token = token.head
-    holders = arguments.verb_subjects(token.head) if token.dep_ == "acomp" else []
-    if holders:
-        candidate.actor_heads = [holders]
-    return candidate
-
-
-def _speaker_as_pronoun(candidate: EventCandidate) -> EventCandidate:
-    """"Hamas said it would not release the hostages", '"We will not negotiate," the minister
-    said': the pronoun that acts in what a speaker says is the speaker, unless the speaker
-    addresses someone ("told Japan it must" - see _addressed)."""
-    speaker, verb = candidate.modality.speaker, candidate.modality.speech_verb
-    if speaker is None or verb is None:
-        return candidate
-    if candidate.recipient_heads and _first_person(candidate.recipient_heads[0], speaker):
-        # '"I have been told not to publish," a ministry source said': the one told is the speaker
-        candidate.recipient_heads = [[speaker]] + candidate.recipient_heads[1:]
-    if not candidate.actor_heads or arguments.children(verb, arguments.OBJECT_DEPS):
-        return candidate
-    first = candidate.actor_heads[0]
-    if len(first) == 1 and first[0].tag_ == "PRP" and first[0].lower_ in SPEAKER_PRONOUNS and first[0].i != speaker.i:
-        candidate.actor_heads = [[speaker]] + candidate.actor_heads[1:]
-    return candidate
-
-
-def _first_person(group: list[Token], speaker: Token) -> bool:
-    return len(group) == 1 and group[0].lower_ in FIRST_PERSON and group[0].i != speaker.i
-
-
-def _intransitive_noun_doer(candidate: EventCandidate) -> EventCandidate:
-    """"The capitulation of the garrison", "the withdrawal of US troops": the of-complement
-    of an intransitive event noun (flag `intransitive`) is who acts, not whom it concerns."""
-    token = candidate.trigger.token
-    if token.pos_ == "VERB" or not candidate.trigger.pattern.has("intransitive"):
-        return candidate
-    noun = arguments.frame(token)
-    if arguments.children(noun, frozenset({"poss"})) or arguments.prep_objects(noun, frozenset({"by"})):
-        return candidate  # "its withdrawal of troops": the owner acts, the of-complement is moved
-    doers = arguments.prep_objects(noun, frozenset({"of"}))
-    if doers:
-        ids = {t.i for t in doers}
-        # after a light verb's subject: "the US speeded up the withdrawal of its forces"
-        light_verb = noun.dep_ in arguments.OBJECT_DEPS and noun.head.pos_ == "VERB"
-        candidate.actor_heads = candidate.actor_heads + [doers] if light_verb else [doers] + candidate.actor_heads
-        candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
-    return candidate
-
-
-def _patient_noun_owner(candidate: EventCandidate) -> EventCandidate:
-    """"Okafor's arrest", "his conviction", "the minister's death sentence": the owner of a
-    `patient` event noun is the one it befalls, unless an of-complement names that one
-    ("Brazil's prosecution of the senator"); the doer is then a "by" object or the subject
-    of the verb whose object the noun is ("police announced Okafor's arrest")."""
-    token = candidate.trigger.token
-    if token.pos_ == "VERB" or not candidate.trigger.pattern.has("patient"):
-        return candidate
-    noun = arguments.frame(token)
-    owners = arguments.children(noun, frozenset({"poss"}))
-    if owners and not arguments.prep_objects(noun, frozenset({"of"})):  # "Brazil's prosecution of the senator"
-        ids = {t.i for t in owners}
-        candidate.actor_heads = [g for g in candidate.actor_heads if not {t.i for t in g} & ids]
-        candidate.recipient_heads = [owners] + candidate.recipient_heads
-    return candidate
-
-
-def _forces_move_themselves(candidate: EventCandidate) -> EventCandidate:
-    """In a MOBILIZE the forces moved belong to the actor, not the recipient: "American
-    warships were deployed to the strait" (no doer named: the forces are the actor, their
-    country moved them); "Russia moved artillery closer to the border" (the recipient is
-    where they go, if anyone)."""
-    token = candidate.trigger.token
-    if candidate.category != "MOBILIZE" or token.pos_ != "VERB":
-        return candidate
-    movers = arguments.children(token, arguments.PASSIVE_SUBJECT_DEPS) if arguments.unaided_passive(token) else []
-    if movers:
-        candidate.actor_heads = [movers] + candidate.actor_heads
-    moved = {t.i for t in movers} | {t.i for t in arguments.children(token, arguments.OBJECT_DEPS)
-                                     if arguments.is_force(t)}
-    candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & moved]
-    return candidate
-
-
-def _blamed_doer(candidate: EventCandidate) -> EventCandidate:
-    """"Blamed Iran for the attack" (the object), "attributed the bombing to Houthi rebels"
-    (the to-object): the one blamed is the doer of the act blamed."""
-    token = candidate.trigger.token
-    blamer = token.head.head if token.dep_ == "pobj" else token.head
-    if token.dep_ not in ("pobj", "dobj") or blamer.lemma_.lower() not in BLAMING:
-        return candidate
-    blamed = arguments.prep_objects(blamer, frozenset({"to"})) if token.dep_ == "dobj" else \
-        arguments.children(blamer, arguments.OBJECT_DEPS)
-    if blamed:
-        candidate.actor_heads = [blamed] + candidate.actor_heads
-    return candidate
-
-
-def _punished_doer(candidate: EventCandidate) -> EventCandidate:
-    """"Nine men were jailed for the murder of", "Sirhan is serving a life sentence for the
-    assassination of": the one punished did the crime - the punishment's passive subject or
-    object, a sentence's owner, or whoever serves it - and no one else."""
-    token = candidate.trigger.token
-    punishment = token.head.head if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in CRIME_PREPS else None
-    if punishment is None or punishment.lemma_.lower() not in PUNISHING:
-        return candidate
-    punished = _the_punished(punishment)
-    if punished:
-        ids = {t.i for t in punished}
-        candidate.actor_heads = [punished]  # never the court or the police that punish
-        candidate.recipient_heads = [g for g in candidate.recipient_heads if not {t.i for t in g} & ids]
-    return candidate
-
-
-def _the_punished(punishment: Token) -> list[Token]:
-    if punishment.pos_ == "VERB":
-        return arguments.children(punishment, arguments.PASSIVE_SUBJECT_DEPS | arguments.OBJECT_DEPS)
-    owners = arguments.children(punishment, frozenset({"poss"}))
-    if owners or punishment.dep_ not in arguments.OBJECT_DEPS:
-        return owners
-    return arguments.children(punishment.head, arguments.SUBJECT_DEPS)  # "is serving a life sentence for"
-
-
-def _clause_of(token: Token) -> Token:
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 OBLIGATION = TriggerPattern(("must",), "VERB", "REQUEST", "", frozenset(), "rule:obligation")
 
 
@@ -557,9 +239,9 @@ def obligation_candidates(sentence: Span, lexicon: Lexicon, taken: set[int]) -> 
         modal = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_MODALS), None)
         subject = arguments.children(verb, arguments.SUBJECT_DEPS | arguments.PASSIVE_SUBJECT_DEPS)
         # also of a coordinated verb ("cited ... and said") and of a message ("a statement which said")
-        speaker = _message_author(arguments.verb_subjects(speech_verb))
+        speaker = party_heads.message_author(arguments.verb_subjects(speech_verb))
         if (modal is None and not _subjunctive(verb) and _needed_act(verb) is None) or not subject or not speaker \
-                or _first_person(subject, speaker[0]):
+                or party_heads.first_person(subject, speaker[0]):
             continue  # '"we still need to fight for ...," she said': one's own duty is no demand
         modality = speech_act_modality(read_modality(verb, lexicon.governors))
         trigger = _obligation_trigger(verb, modal)
@@ -602,7 +284,7 @@ def _subjunctive(verb: Token) -> bool:
     if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in MANDATIVE_VERBS or \
             any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    singular = any(s.tag_ in ("NN", "NNP") or s.lower_ in ("he", "she", "it")
+    singular = any(s.tag_ in ("NN", "NNP") or s.lower_ in SINGULAR_SUBJECTS
                    for s in arguments.children(verb, arguments.SUBJECT_DEPS))
     return verb.tag_ == "VB" or verb.tag_ == "VBP" and singular  # the tagger often reads "include" as VBP
 
@@ -648,7 +330,7 @@ def _reported_clause(candidate: EventCandidate) -> Token:
     token, verb = candidate.trigger.token, candidate.modality.speech_verb
     while verb is not None and token.head.i != verb.i and token.head.i != token.i:
         token = token.head
-    return token if verb is not None and token.head.i == verb.i else _clause_of(candidate.trigger.token)
+    return token if verb is not None and token.head.i == verb.i else arguments.clause_of(candidate.trigger.token)
 
 
 def _as_demand(candidate: EventCandidate) -> EventCandidate:
@@ -673,7 +355,7 @@ def _as_demand(candidate: EventCandidate) -> EventCandidate:
 
 def _needed(token: Token) -> bool:
     """The trigger's clause is what someone needs or has to do ("Uganda needs to withdraw")."""
-    clause = _clause_of(token)
+    clause = arguments.clause_of(token)
     needed = _needed_act(clause.head) if clause.dep_ == "xcomp" else None
     return needed is not None and needed.i == clause.i
 

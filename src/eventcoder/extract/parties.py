@@ -1,11 +1,10 @@
-"""Who did it and to whom: every decision on an event's actor and recipient lives here.
+"""Who did it and to whom: every decision on an event's actor and recipient entities.
 
 In the order the coder takes them:
 
-1. `find_party_heads`: the argument heads of a candidate event, read off the dependency
-   tree by arguments.py (subjects, objects, possessors, prepositions), rearranged for
-   what the trigger means (a host is the recipient of a visit, a speaker the actor of a
-   threat, what a demand is about its recipient).
+1. party_heads.py (`find_party_heads`, `rearrange_parties`): the argument heads of a
+   candidate event, words of the sentence in groups, best first, read off the dependency
+   tree and rearranged for what the trigger and the sentence's shape mean.
 2. `named_parties`: those heads resolved to entities with the actor dictionaries
    (actors.py), the first group that names a placed actor winning; a doer the
    dictionaries do not know stays as an unresolved entity.
@@ -24,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventcoder.extract import arguments
+from eventcoder.extract import arguments, punishment
 from eventcoder.extract.actors import SUBJECT_PRONOUNS, ActorResolver, agent_sectors
 from eventcoder.knowledge.words import word_set
 from eventcoder.records import Entity, Location
@@ -41,8 +40,6 @@ UNNAMED_CRITIC = frozenset({"ACCUSE"})
 # the attacker's.
 HARM = frozenset({"ASSAULT"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
-# Verbal reactions: aimed at whoever did the deed they react to ("condemned the attack by rebels").
-REACTIONS = frozenset({"ACCUSE", "REJECT", "SUPPORT", "AGREE", "REQUEST"})
 # Verbal acts whose direct object is someone: one meets, backs, criticises or threatens a party.
 PARTY_OBJECT = frozenset({"CONSULT", "SUPPORT", "ACCUSE", "THREATEN"})
 # Categories whose unplaced actor is taken to be domestic to the party it acts on.
@@ -53,9 +50,6 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 # "accused X of", "charged X with", "fined X for": the prepositions that name the charge
 CHARGE_PREPS = frozenset({"of", "with", "for"})
 CHARGE_VERBS = word_set("charge_verbs")
-# Categories of punishing or accusing someone: what they are punished "for" is their deed,
-# not a party to the punishment.
-PUNISHING_CATEGORIES = frozenset({"SANCTION", "COERCE", "ACCUSE"})
 # "The attack killed twelve": an event named as a verb's subject is no one who acts
 EVENT_NOUNS = word_set("event_nouns")
 WEAPON_NOUNS = word_set("weapon_nouns")
@@ -63,127 +57,6 @@ WEAPON_NOUNS = word_set("weapon_nouns")
 NAMED_KINDS = frozenset({"person"})
 BARE_PLACE_KINDS = frozenset({"country", "city", "capital"})
 """Entity kinds that are only a place when they follow an unplaced actor ("protesters ... in Nairobi")."""
-
-
-# ---------------------------------------------------------------- 1. argument heads
-
-
-def find_party_heads(candidate: "EventCandidate") -> None:
-    """Sets candidate.actor_heads and recipient_heads: groups of head tokens, best first."""
-    token, pattern = candidate.trigger.token, candidate.trigger.pattern
-    if token.pos_ == "VERB":
-        actors = [arguments.verb_subjects(token)]
-        pattern_preps = [t for t in candidate.trigger.tokens if t.dep_ == "prep"]
-        recipients = [[o for p in pattern_preps for o in p.children if o.dep_ == "pobj"]]
-        recipients += _named_object_recipients(candidate) + _asked_of(candidate) + arguments.verb_recipient_groups(token)
-    elif _at_the_request(candidate):
-        actors, recipients = _requesters(token), [arguments.verb_subjects(token.head.head)]
-    else:
-        actors, recipients = arguments.noun_actor_groups(token), arguments.noun_recipient_groups(token)
-    if candidate.content is not None:
-        recipients = recipients + _content_recipients(candidate.content.token)
-    recipients = [[h for h in g if not _own_forces(h) and not _inside_deed(h, candidate)] for g in recipients]
-    recipients = _with_owners([g for g in recipients if g], candidate.category in REACTIONS)
-    if pattern.has("guest"):
-        actors, recipients = recipients[:1], actors
-    if pattern.has("speech"):
-        recipients = [arguments.speech_content_subject(token)] + recipients
-        actors = [[candidate.modality.speaker]] if candidate.modality.speaker is not None else []
-    inside = {t.i for t in candidate.trigger.tokens}  # "hunger" in "hunger strike" is no actor
-    # ... but a pattern that names its object ("summoned the ambassador") still has the
-    # object's bearer as recipient: "summoned the Russian ambassador" is aimed at Russia
-    named_object = {t.i for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == token.i}
-    candidate.actor_heads = [h for h in (_expand(g, inside) for g in actors) if h]
-    candidate.recipient_heads = [h for h in (_expand(g, inside - named_object) for g in recipients) if h]
-
-
-def _with_owners(groups: list[list[Token]], reaction: bool) -> list[list[Token]]:
-    """Each group of recipient candidates followed by the owners of the things it names:
-    "denied the ministry's request" is aimed at the ministry when the request names no
-    party itself (`resolve_groups` keeps the first group that does). A reaction to a deed
-    is also aimed at its doer ("condemned the attack by rebels"); an act one orders is not
-    ("ordered patrols by police": the police patrol)."""
-    found: list[list[Token]] = []
-    for group in groups:
-        found.append(group)
-        inside = {t.i for t in group}
-        owners = [o for t in group for o in arguments.thing_owners(t, reaction) if o.i not in inside]
-        if owners:
-            found.append(owners)
-    return found
-
-
-def _at_the_request(candidate: "EventCandidate") -> bool:
-    """"Kenya sent troops at the request of Somalia", "at Somalia's urging": a request named
-    after "at" was made by its owner to whoever does what the clause says."""
-    token = candidate.trigger.token
-    return candidate.category == "REQUEST" and token.pos_ == "NOUN" and token.dep_ == "pobj" \
-        and token.head.lower_ == "at" and token.head.head.pos_ in ("VERB", "AUX")
-
-
-def _requesters(request: Token) -> list[list[Token]]:
-    owners = arguments.children(request, frozenset({"poss"})) + arguments.prep_objects(request, frozenset({"of", "by"}))
-    return [owners] if owners else []
-
-
-def _asked_of(candidate: "EventCandidate") -> list[list[Token]]:
-    """"Demanded an apology from the prime minister", "sought support from the government":
-    a demand's "from" names whom it is asked of (with any other act, "from" names a source).
-    Not when the thing demanded is an act with its own patient ("the withdrawal of troops
-    from Bosnia": the "from" is where they leave)."""
-    if candidate.category != "REQUEST":
-        return []
-    objects = [o for o in arguments.children(candidate.trigger.token, arguments.OBJECT_DEPS)
-               if not arguments.prep_objects(o, frozenset({"of"}))]
-    return [[o for obj in objects for o in arguments.prep_objects(obj, frozenset({"from"}))]]
-
-
-def _named_object_recipients(candidate: "EventCandidate") -> list[list[Token]]:
-    """"Imposed sanctions on Russia for the annexation of Crimea": a pattern that names its
-    object (an event noun) has the object's own recipient as the verb's."""
-    verb = candidate.trigger.token
-    return [group for t in candidate.trigger.tokens if t.dep_ in arguments.OBJECT_DEPS and t.head.i == verb.i
-            for group in arguments.noun_recipient_groups(t)]
-
-
-def _inside_deed(head: Token, candidate: "EventCandidate") -> bool:
-    """"Jailed two men for the murder of a Kenyan diplomat": whoever the deed a punishment or
-    accusation is for was done to is no party to the punishment (the deed is its own event)."""
-    if candidate.category not in PUNISHING_CATEGORIES:
-        return False
-    trigger = candidate.trigger.token
-    above = head.head
-    while above.i != above.head.i and above.i != trigger.i:
-        if above.dep_ == "pobj" and above.head.lower_ == "for":
-            return True
-        above = above.head
-    return False
-
-
-def _own_forces(head: Token) -> bool:
-    """"Russia is willing to withdraw its troops from Poland": forces the actor moves (owned
-    by a pronoun) are not whom the act is aimed at; where they go or leave is."""
-    return arguments.is_force(head) and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
-
-
-def _content_recipients(content: Token) -> list[list[Token]]:
-    """Whom a demand, refusal or promise concerns: "demanded that the US cancel" -> the US."""
-    if content.pos_ != "VERB":
-        return arguments.noun_recipient_groups(content)
-    own_subject = arguments.children(content, arguments.SUBJECT_DEPS)
-    if content.dep_ == "ccomp" and own_subject:
-        return [own_subject]
-    return arguments.verb_recipient_groups(content)
-
-
-def _expand(heads: list[Token], exclude: set[int]) -> list[Token]:
-    """The heads and the words coordinated with them ("Israel and Lebanon")."""
-    found: dict[int, Token] = {}
-    for head in heads:
-        for token in arguments.conjuncts(head):
-            if token.i not in exclude:
-                found.setdefault(token.i, token)
-    return list(found.values())
 
 
 # ---------------------------------------------------------------- 2. entities the sentence names
@@ -203,13 +76,11 @@ def named_parties(candidate: "EventCandidate", resolver: ActorResolver) -> tuple
 
 def _recipient_resolver(candidate: "EventCandidate", resolver: ActorResolver):
     """How a recipient head becomes entities: the head's own actors, else those named inside
-    its phrase; but the crime a punishment or accusation is for names only itself ("jailed
-    two men for the murder of a Kenyan diplomat": the diplomat is not the one jailed)."""
-    if candidate.category not in PUNISHING_CATEGORIES:
-        return resolver.resolve_within
-
+    its phrase; but the deed a punishment or accusation is for names only itself ("jailed
+    two men for the murder of a Kenyan diplomat": the diplomat is not the one jailed;
+    punishment.py)."""
     def resolve(head: Token) -> list[Entity]:
-        if head.dep_ == "pobj" and head.head.lower_ == "for" and not _names_someone(head, resolver):
+        if punishment.names_only_the_deed(head, candidate.category) and not _names_someone(head, resolver):
             return []
         return resolver.resolve_within(head)
     return resolve

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from eventcoder.extract.aux import read_modality
 from eventcoder.extract.candidates import EventCandidate
-from eventcoder.extract.parties import find_party_heads
+from eventcoder.extract.party_heads import find_party_heads
 from eventcoder.extract.triggers import Trigger, is_accident, shares_subject, told_of_an_accident
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern
 from eventcoder.ontology import CATEGORY_GOVERNORS
