@@ -15,24 +15,30 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
-from spacy.tokens import Doc
+from eventcoder.knowledge.cache import paused_gc
 
-from eventcoder import __version__
-from eventcoder.errors import DocumentLimitError, DocumentRejectedError
-from eventcoder.extract.actors import DocumentMemory, find_mentions
-from eventcoder.extract.assembly import SentenceContext, assemble_events
-from eventcoder.extract.contexts import document_contexts
-from eventcoder.knowledge.dictionaries import ActorDictionary
-from eventcoder.extract.candidates import extract_candidates
-from eventcoder.extract.proposal import proposed_candidates
-from eventcoder.extract.story import StoryCountries, countries_in_sentence, countries_named, place_in_story
-from eventcoder.knowledge.lexicon import load_lexicon
-from eventcoder.nlp.parsing import load_model
-from eventcoder.extract.places import Gazetteer
-from eventcoder.io.reading import Document, ReadOptions, Rejection, check_records, failure_text
-from eventcoder.records import Event
-from eventcoder.nlp.prefilter import EventWords, event_words, may_hold_event
-from eventcoder.nlp.sentences import SentenceSpan, split_sentences
+# Importing spaCy and the stages creates some 200,000 objects that live as long as the
+# process; with the collector on, it runs about 250 times while they are made and frees
+# nothing (0.15 s of a cold start, docs/speed.md).
+with paused_gc():
+    from spacy.tokens import Doc
+
+    from eventcoder import __version__
+    from eventcoder.errors import DocumentLimitError, DocumentRejectedError
+    from eventcoder.extract.actors import DocumentMemory, find_mentions
+    from eventcoder.extract.assembly import SentenceContext, assemble_events
+    from eventcoder.extract.contexts import document_contexts
+    from eventcoder.knowledge.dictionaries import ActorDictionary
+    from eventcoder.extract.candidates import extract_candidates
+    from eventcoder.extract.proposal import proposed_candidates
+    from eventcoder.extract.story import StoryCountries, countries_in_sentence, countries_named, place_in_story
+    from eventcoder.knowledge.lexicon import load_lexicon
+    from eventcoder.nlp.parsing import load_model
+    from eventcoder.extract.places import Gazetteer
+    from eventcoder.io.reading import Document, ReadOptions, Rejection, check_records, failure_text
+    from eventcoder.records import Event
+    from eventcoder.nlp.prefilter import EventWords, event_words, may_hold_event
+    from eventcoder.nlp.sentences import SentenceSpan, split_sentences
 
 if TYPE_CHECKING:  # the classifier is loaded only when use_classifier is on
     from eventcoder.knowledge.classifier import EventClassifier

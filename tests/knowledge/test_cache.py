@@ -1,5 +1,7 @@
 import marshal
 
+import pytest
+
 from eventcoder.knowledge import cache
 
 
@@ -66,3 +68,50 @@ def test_unwritable_folder_is_not_an_error(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("EVENTCODER_CACHE", str(blocker / "sub"))
     assert cache.cached("table", b"v1", lambda: 4) == 4
+
+
+def test_what_a_paused_block_made_is_frozen():
+    # Frozen objects are skipped by later collections (cache.paused_gc, docs/speed.md).
+    import gc
+
+    before = gc.get_freeze_count()
+    with cache.paused_gc():
+        table = [[position] for position in range(1000)]
+    assert gc.get_freeze_count() >= before + len(table)
+
+
+BUILD_AT_ONCE = """
+import sys, time
+from eventcoder.knowledge import cache
+def build():
+    time.sleep(0.3)  # all processes are inside build at the same time
+    return {str(n): (n, "x" * 50) for n in range(20000)}
+value = cache.cached("table", b"same source", build)
+assert value == {str(n): (n, "x" * 50) for n in range(20000)}
+print("ok")
+"""
+
+
+@pytest.mark.slow
+def test_processes_that_start_at_once_all_get_the_value_and_leave_one_file(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "EVENTCODER_CACHE": str(tmp_path)}
+    processes = [subprocess.Popen([sys.executable, "-c", BUILD_AT_ONCE], env=env, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outputs = [process.communicate(timeout=120) for process in processes]
+    assert [out.strip() for out, _ in outputs] == ["ok"] * 4, outputs
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1 and files[0].name.startswith("table-") and files[0].suffix == ".marshal"  # no .tmp left
+    reader = subprocess.run([sys.executable, "-c", BUILD_AT_ONCE.replace("time.sleep(0.3)", "raise SystemExit(5)")],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert reader.stdout.strip() == "ok"  # read back from the file, never rebuilt
+
+
+def test_a_value_marshal_cannot_store_is_returned_and_leaves_no_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTCODER_CACHE", str(tmp_path))
+    value = {"rows": [object()]}
+    assert cache.cached("table", b"v1", lambda: value) is value
+    assert list(tmp_path.iterdir()) == []

@@ -230,3 +230,39 @@ def test_shipped_model_records_its_training_data_and_policy(classifier):
     assert len(real["sha256"]) == 64 and real["sentences"] > 1000
     assert "no licence stated" in real["licence"] and "not copied" in real["licence"]
     assert classifier.policy.propose_floor is not None  # a real-news model may propose events
+
+
+TEXTS = ["Rebels attacked an army base.", "The ministers met in Geneva.", "Crowds marched on parliament."]
+
+
+def test_weights_read_from_the_cache_equal_the_npz(tmp_path, monkeypatch):
+    model = tmp_path / "model"
+    model.mkdir()
+    _copy_shipped_model(model)
+    monkeypatch.setenv("EVENTCODER_CACHE", "off")
+    plain = EventClassifier.load(model)
+    monkeypatch.setenv("EVENTCODER_CACHE", str(tmp_path / "cache"))
+    built, read_back = EventClassifier.load(model), EventClassifier.load(model)
+    assert len(list((tmp_path / "cache").glob("classifier-*.marshal"))) == 2
+    for loaded in (built, read_back):
+        assert loaded.predict_proba(TEXTS) == plain.predict_proba(TEXTS)
+        assert loaded.predict_mode(TEXTS, ["ASSAULT", "CONSULT", "PROTEST"]) == plain.predict_mode(
+            TEXTS, ["ASSAULT", "CONSULT", "PROTEST"])
+        assert np.array_equal(loaded._category.coef, plain._category.coef)
+        assert loaded._category.coef.dtype == plain._category.coef.dtype
+
+
+def test_changed_weights_are_never_read_from_a_stale_cache(tmp_path, monkeypatch):
+    model = tmp_path / "model"
+    model.mkdir()
+    _copy_shipped_model(model)
+    monkeypatch.setenv("EVENTCODER_CACHE", str(tmp_path / "cache"))
+    before = EventClassifier.load(model).predict_proba(TEXTS)
+    with np.load(model / "category.npz") as arrays:
+        changed = {name: arrays[name] for name in arrays.files}
+    changed["intercept"] = changed["intercept"] + np.arange(len(changed["intercept"]), dtype=np.float32)
+    np.savez_compressed(model / "category.npz", **changed)
+    after = EventClassifier.load(model).predict_proba(TEXTS)
+    assert after != before
+    monkeypatch.setenv("EVENTCODER_CACHE", "off")
+    assert EventClassifier.load(model).predict_proba(TEXTS) == after

@@ -1,7 +1,7 @@
 import pytest
 
 from eventcoder.knowledge.lexicon import Lexicon, TriggerPattern, load_lexicon
-from eventcoder.nlp.prefilter import event_words, may_hold_event, inflected_forms
+from eventcoder.nlp.prefilter import IRREGULAR_VERBS, event_words, may_hold_event, inflected_forms
 
 
 @pytest.fixture(scope="module")
@@ -40,6 +40,24 @@ def test_sentences_without_a_whole_pattern_are_skipped(words, sentence):
 def test_irregular_forms_reach_compound_verbs():
     assert {"withheld", "withholds", "withholding"} <= inflected_forms("withhold")
     assert {"overthrew", "overthrown"} <= inflected_forms("overthrow")
+
+
+def test_irregular_forms_come_from_every_verb_a_word_ends_with():
+    # The filter looks each ending of a word up in the table (fast, for the cold start); it
+    # must find what a scan of the whole table for verbs the word ends with finds.
+    def scanned(word: str) -> set[str]:
+        return {word[:len(word) - len(base)] + form for base, forms in IRREGULAR_VERBS.items()
+                if word.endswith(base) for form in forms.split()}
+
+    lexicon = load_lexicon()
+    words = {word for patterns in lexicon.by_word.values() for pattern in patterns for word in pattern.words}
+    words |= {"withhold", "overthrow", "undergo", "outbid", "mistake"}
+    for word in sorted(words):
+        regular = {word, word + "s", word + "es", word + "d", word + "ed", word + "ing", word + "n", word + "en"}
+        forms = inflected_forms(word)
+        assert scanned(word) <= forms, word
+        assert not (forms - scanned(word) - regular - {word[:-1] + "ing", word[:-1] + "ies", word[:-1] + "ied",
+                                                         word + word[-1:] + "ed", word + word[-1:] + "ing"}), word
 
 
 def test_shipped_lexicon_passes_its_own_trigger_words():

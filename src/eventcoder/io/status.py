@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import json
 import logging
+import functools
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any
 
 from eventcoder.io.writing import drop_events_without_status
+
+if TYPE_CHECKING:  # imported where a table is made (the Dask engine): local runs never need it
+    import pyarrow as pa
 
 logger = logging.getLogger(__name__)
 
@@ -44,15 +47,28 @@ class DocumentStatus:
     source: str | None = None  # the input file (URL, "-") the record came from
 
 
-STATUS_SCHEMA = pa.schema([
-    ("id", pa.string()), ("line", pa.int64()), ("status", pa.string()), ("events", pa.int64()),
-    ("reason", pa.string()), ("code", pa.string()), ("flags", pa.list_(pa.string())), ("source", pa.string()),
-])
-"""DocumentStatus as Parquet columns, in the same order as the JSON status rows."""
+@functools.lru_cache(maxsize=1)
+def status_schema() -> pa.Schema:
+    """DocumentStatus as Parquet columns, in the same order as the JSON status rows; also
+    the module attribute STATUS_SCHEMA, made on first use like writing.EVENT_SCHEMA."""
+    import pyarrow as pa
+
+    return pa.schema([
+        ("id", pa.string()), ("line", pa.int64()), ("status", pa.string()), ("events", pa.int64()),
+        ("reason", pa.string()), ("code", pa.string()), ("flags", pa.list_(pa.string())), ("source", pa.string()),
+    ])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "STATUS_SCHEMA":
+        return status_schema()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def status_table(statuses: list[DocumentStatus]) -> pa.Table:
-    return pa.Table.from_pylist([asdict(status) for status in statuses], schema=STATUS_SCHEMA)
+    import pyarrow as pa
+
+    return pa.Table.from_pylist([asdict(status) for status in statuses], schema=status_schema())
 
 
 def status_path(output: str | Path) -> Path:

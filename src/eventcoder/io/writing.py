@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import functools
 import json
 import logging
 import os
@@ -28,12 +29,13 @@ import types
 import typing
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TextIO, Union
-
-import pyarrow as pa
+from typing import TYPE_CHECKING, Any, Protocol, TextIO, Union
 
 from eventcoder.errors import InputFormatError
 from eventcoder.records import Entity, Event, Location
+
+if TYPE_CHECKING:  # imported where a table is made: a JSONL or CSV run never needs pyarrow
+    import pyarrow as pa
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +103,8 @@ def _fsync(handle) -> None:
 
 def _arrow_type(hint: Any) -> pa.DataType:
     """pyarrow type for a records.py annotation; derived, so the schema follows the dataclasses."""
+    import pyarrow as pa
+
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         (inner,) = [arg for arg in typing.get_args(hint) if arg is not type(None)]
@@ -113,20 +117,39 @@ def _arrow_type(hint: Any) -> pa.DataType:
 
 
 def _arrow_fields(record_class: type) -> list[pa.Field]:
+    import pyarrow as pa
+
     hints = typing.get_type_hints(record_class)
     return [pa.field(item.name, _arrow_type(hints[item.name])) for item in dataclasses.fields(record_class)]
 
 
-EVENT_SCHEMA = pa.schema(_arrow_fields(Event))
-"""The explicit Parquet/DuckDB schema: every batch and every part shares it."""
+@functools.lru_cache(maxsize=1)
+def event_schema() -> pa.Schema:
+    """The explicit Parquet/DuckDB schema: every batch and every part shares it.
+
+    Made on first use, also as the module attribute EVENT_SCHEMA: importing pyarrow and
+    reading the records' type hints cost about 0.15 s of every cold start (docs/speed.md)."""
+    import pyarrow as pa
+
+    return pa.schema(_arrow_fields(Event))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "EVENT_SCHEMA":
+        return event_schema()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def record_schema(extra_fields: Sequence[pa.Field] = ()) -> pa.Schema:
     """EVENT_SCHEMA followed by the declared extra columns."""
-    return pa.schema([*EVENT_SCHEMA, *extra_fields])
+    import pyarrow as pa
+
+    return pa.schema([*event_schema(), *extra_fields])
 
 
 def events_table(events: Sequence[Record], extra_fields: Sequence[pa.Field] = ()) -> pa.Table:
+    import pyarrow as pa
+
     return pa.Table.from_pylist([_as_dict(event) for event in events], schema=record_schema(extra_fields))
 
 
@@ -560,12 +583,13 @@ def _drop_csv(path: Path, completed_ids: set[str]) -> int:
 
 
 def _drop_parquet(path: Path, completed_ids: set[str]) -> int:
+    import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     removed = 0
     for part in _parts(path) if path.is_dir() else []:
-        table = pq.read_table(part, schema=EVENT_SCHEMA)
+        table = pq.read_table(part, schema=event_schema())
         keep = pc.is_in(table["story_id"], value_set=pa.array(sorted(completed_ids), pa.string()))
         kept = table.filter(keep)
         if kept.num_rows == table.num_rows:
@@ -579,6 +603,7 @@ def _drop_parquet(path: Path, completed_ids: set[str]) -> int:
 
 def _drop_duckdb(path: Path, completed_ids: set[str]) -> int:
     import duckdb
+    import pyarrow as pa
 
     with duckdb.connect(str(path)) as connection:
         if not connection.execute("SELECT 1 FROM information_schema.tables WHERE table_name = 'events'").fetchall():

@@ -3,7 +3,8 @@
 Parsing the packaged actor table and gazetteer takes about a second; reading them back
 from marshal takes a fraction of that. The cache key is the sha256 of the packaged file
 plus the layout of the cached value and the Python and marshal versions, so a new release
-or interpreter rebuilds it. The garbage collector is paused while a table loads.
+or interpreter rebuilds it. The garbage collector is paused while a table loads
+(paused_gc).
 Anything wrong with the cache (missing, corrupt, read-only home directory) falls back to
 parsing the packaged file: results never depend on it. Set EVENTCODER_CACHE to choose the
 folder, or EVENTCODER_CACHE=off to disable it.
@@ -18,7 +19,7 @@ import marshal
 import os
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -61,28 +62,45 @@ def cached(name: str, source: bytes, build: Callable[[], Any], layout: int = 1) 
 
 
 def _write(path: Path, value: Any) -> None:
+    """Write to a temporary file, then rename: two processes starting at once each write a
+    whole copy, and a reader sees the old file or a whole new one, never a part."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+    except OSError as error:
+        log.debug("cache not written (%s): %s", path, error)
+        return
+    try:
         with os.fdopen(handle, "wb") as out:
             out.write(marshal.dumps(value))
         os.replace(temporary, path)
     except (OSError, ValueError) as error:
         log.debug("cache not written (%s): %s", path, error)
+        with suppress(OSError):
+            os.unlink(temporary)
 
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Run a block with the cyclic garbage collector off, then restore its state.
+    """Run a block with the cyclic garbage collector off, freeze what is alive after it, and
+    restore the collector's state.
 
-    Loading the model and the tables creates a few million long-lived objects; each
-    allocation burst triggers full collections that walk them all and free nothing (the
-    tables hold no cycles). Pausing the collector while loading saves about 0.3 s of a
-    cold start (docs/speed.md)."""
+    Loading the model and the tables creates a few million objects that live as long as the
+    process (each is loaded once per process and kept). With the collector on, every
+    allocation burst triggers collections that walk them all and free nothing (the tables
+    hold no cycles): pausing it saves about 0.3 s of a cold start. Pausing alone would only
+    defer that work to the first collections after the block, so gc.freeze() then moves
+    everything alive into the permanent generation, which collections skip (0.05-0.1 s more,
+    and cheaper full collections for the rest of a long run; docs/speed.md). Frozen objects
+    are still freed by reference counting; only a reference cycle that was alive at a
+    freeze and dies later stays in memory. As Python's documentation of gc.freeze notes, it
+    also keeps a forked worker's collections from writing to, and so copying, the pages it
+    shares with the parent."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()

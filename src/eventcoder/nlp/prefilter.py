@@ -16,6 +16,7 @@ what the filter saves and, with benchmarks/prefilter_recall.py, that it loses no
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -39,24 +40,25 @@ class EventWords:
 
 
 def event_words(lexicon: Lexicon) -> EventWords:
+    forms_of = functools.cache(inflected_forms)  # 3,100 calls, 900 words: a third of the work
     patterns = {pattern for listed in lexicon.by_word.values() for pattern in listed}
     single: set[str] = set()
     multi = set()
     for pattern in patterns:
         words = [word for word in pattern.words if WORD.fullmatch(word)]
         if len(words) == 1:
-            single |= inflected_forms(words[0])
+            single |= forms_of(words[0])
         elif words:
-            multi.add(tuple(frozenset(inflected_forms(word)) for word in words))
+            multi.add(tuple(frozenset(forms_of(word)) for word in words))
     for rules in shipped_sense_rules().values():  # "fired rockets": a sense rule's word and its cue
-        multi |= {(frozenset(inflected_forms(rule.lemma)), frozenset(inflected_forms(phrase[-1])))
+        multi |= {(frozenset(forms_of(rule.lemma)), frozenset(forms_of(phrase[-1])))
                   for rule in rules if rule.category != NO_EVENT for phrase in rule.phrases}
     governed = lexicon.governors.items()
     for word, effect in governed:
         if effect == "AGREE":
-            single |= inflected_forms(word)
-    speech = {form for word, effect in governed if effect == "speech" for form in inflected_forms(word)}
-    obligations = OBLIGATION_MODALS | {form for verb in NEED_VERBS for form in inflected_forms(verb)}
+            single |= forms_of(word)
+    speech = {form for word, effect in governed if effect == "speech" for form in forms_of(word)}
+    obligations = OBLIGATION_MODALS | {form for verb in NEED_VERBS for form in forms_of(verb)}
     return EventWords(frozenset(single), tuple(sorted(multi, key=repr)), frozenset(speech), frozenset(obligations))
 
 
@@ -76,9 +78,10 @@ def _inflections(word: str) -> set[str]:
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
     if len(word) > 2:
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    for base, irregular in IRREGULAR_VERBS.items():
-        if word.endswith(base):  # "withhold" -> "withheld", "overthrow" -> "overthrew"
-            forms |= {word[:len(word) - len(base)] + form for form in irregular.split()}
+    for start in range(len(word) + 1):  # each ending of the word that is an irregular verb:
+        irregular = IRREGULAR_VERBS.get(word[start:])  # "withhold" -> "withheld", "overthrow" -> "overthrew"
+        if irregular is not None:
+            forms |= {word[:start] + form for form in irregular.split()}
     return forms
 
 
