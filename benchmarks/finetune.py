@@ -247,7 +247,7 @@ def measure_inference(weights: Path, shared: Path) -> dict:
     started = time.perf_counter()
     probabilities(model, tokenizer(texts, truncation=True, max_length=MAX_LENGTH)["input_ids"])
     seconds = time.perf_counter() - started
-    return {"weights": weights.name, "sentences": len(texts), "threads": 1, "batch_size": BATCH_SIZE,
+    return {"weights": weights.name, "weights_bytes": weights.stat().st_size, "sentences": len(texts), "threads": 1, "batch_size": BATCH_SIZE,
             "sentences_per_second": round(len(texts) / seconds, 1),
             "resident_mb_before_load": round(before), "model_load_mb": round(loaded - before),
             "resident_mb_after_scoring": round(resident_mb()), "peak_rss_mb": round(peak_rss_mb())}
@@ -328,28 +328,18 @@ def write_baseline(args: argparse.Namespace, corpus: Corpus, folds) -> int:
     return 0
 
 
-def main(argv: list[str]) -> int:
-    args = parse_args(argv)
-    if args.measure_inference is not None:
-        results = json.loads(args.output.read_text(encoding="utf-8"))
-        results.setdefault("inference_fresh_process", []).append(measure_inference(args.measure_inference, args.shared))
-        coder_benchmark.write_results(args.output, results)
-        print(results["inference_fresh_process"][-1])
-        return 0
-    torch.set_num_threads(args.threads)
-    torch.use_deterministic_algorithms(True)
-    plv = coder_benchmark.checked_plv(args.shared)
-    tokenizer = BertTokenizerFast.from_pretrained(str(model_directory()))
-    corpus = Corpus(plv, coder_benchmark.synthetic_rows(args.shared), tokenizer, args.synthetic_sample)
-    folds = coder_benchmark.make_folds(corpus.plv_labels, args.folds)[:args.run_folds]
-    if args.baseline:
-        return write_baseline(args, corpus, folds)
+def write_inference(args: argparse.Namespace) -> int:
+    results = json.loads(args.output.read_text(encoding="utf-8"))
+    results.setdefault("inference_fresh_process", []).append(measure_inference(args.measure_inference, args.shared))
+    coder_benchmark.write_results(args.output, results)
+    print(results["inference_fresh_process"][-1])
+    return 0
+
+
+def cross_validate(args: argparse.Namespace, corpus: Corpus, folds, results: dict) -> Classifier:
+    """Fine-tune and score fold after fold, writing the results after each; returns the last model."""
     pooled = np.zeros((len(corpus.plv_texts), len(corpus.classes)))
     per_fold, seconds = [], []
-    results = {"data": {"plv_sha256": training.PLV_SHA256, "synthetic_sha256": training.DATA_SHA256,
-                        "folds": args.folds, "split": "StratifiedKFold by sentence on its root, seed 0",
-                        "training": f"fold's PLV rows (weight {PLV_REPEATS}) + synthetic rows (title_lead2_separate)"},
-               "settings": settings_record(args, corpus), "versions": versions()}
     for number, (train_rows, test_rows) in enumerate(folds):
         model, took = train_fold(corpus, train_rows, args)
         pooled[test_rows] = probabilities(model, [corpus.ids[row] for row in test_rows])
@@ -362,6 +352,26 @@ def main(argv: list[str]) -> int:
             "pooled": coder_benchmark.ranked_scores(corpus.plv_labels[done], pooled[done], corpus.classes)}
         results["peak_rss_mb_training"] = round(peak_rss_mb())
         coder_benchmark.write_results(args.output, results)
+    return model
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    if args.measure_inference is not None:
+        return write_inference(args)
+    torch.set_num_threads(args.threads)
+    torch.use_deterministic_algorithms(True)
+    plv = coder_benchmark.checked_plv(args.shared)
+    tokenizer = BertTokenizerFast.from_pretrained(str(model_directory()))
+    corpus = Corpus(plv, coder_benchmark.synthetic_rows(args.shared), tokenizer, args.synthetic_sample)
+    folds = coder_benchmark.make_folds(corpus.plv_labels, args.folds)[:args.run_folds]
+    if args.baseline:
+        return write_baseline(args, corpus, folds)
+    results = {"data": {"plv_sha256": training.PLV_SHA256, "synthetic_sha256": training.DATA_SHA256,
+                        "folds": args.folds, "split": "StratifiedKFold by sentence on its root, seed 0",
+                        "training": f"fold's PLV rows (weight {PLV_REPEATS}) + synthetic rows (title_lead2_separate)"},
+               "settings": settings_record(args, corpus), "versions": versions()}
+    model = cross_validate(args, corpus, folds, results)
     results["inference"] = {**inference_cost(model, tokenizer, corpus.plv_texts, args.work),
                             "resident_mb_after": round(resident_mb()), "peak_rss_mb": round(peak_rss_mb())}
     coder_benchmark.write_results(args.output, results)
