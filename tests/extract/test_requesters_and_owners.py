@@ -62,3 +62,27 @@ def test_a_request_named_after_at_is_made_by_its_owner_to_whoever_acts(coder):
     request = next(e for e in events if e.event == "REQUEST")
     assert [(a.text, a.country) for a in request.actor] == [("Somali government", "SOM")]
     assert [(r.text, r.country) for r in request.recipient] == [("Kenya", "KEN")]
+
+
+def _requests(coder, text):
+    import coding
+
+    return [e for e in coding.events(coder, text) if e.event == "REQUEST"]
+
+
+def test_the_owner_of_a_request_is_not_who_acted_at_it(coder):
+    """"at its request": no one acts at their own request (actors._acted_at_request)."""
+    request, = [e for e in _requests(coder, "Somalia asked for help. Kenya sent troops at its request.")
+                if e.evidence.trigger.text == "request"]
+    assert [a.country for a in request.actor] == ["SOM"]
+    assert [r.country for r in request.recipient] == ["KEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya sent troops to Somalia at its request.",
+    "Chad sent soldiers to Niger at their invitation.",
+])
+def test_a_request_is_never_the_doers_own(coder, text):
+    for request in _requests(coder, text):
+        assert {a.country for a in request.actor}.isdisjoint({r.country for r in request.recipient})
+        assert request.actor[0].country not in ("KEN", "TCD")

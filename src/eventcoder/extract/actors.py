@@ -33,6 +33,8 @@ ACTOR_PLACE_PREPS = word_set("actor_place_preps")
 GEOGRAPHIC_NOUNS = word_set("geographic_nouns")
 COLLECTIVES = word_set("collectives")
 SUBJECT_PRONOUNS = word_map("subject_pronouns")
+# What one party does at another's asking: "at its request", "at the invitation of"
+REQUEST_NOUNS = frozenset({"request", "invitation", "behest", "urging"})
 # English subject-case personal pronouns: grammar, not knowledge to override. The pronoun
 # word list above (the pronouns that stand for a party named earlier) holds every case of
 # the third-person ones; these say which can be a clause's subject.
@@ -640,10 +642,28 @@ def _same_referent(entity: Entity, other: Entity) -> bool:
 def _own_clause_subjects(pronoun: Token) -> list[Token]:
     """"Sanders did not endorse her", "police released them": an object pronoun never stands
     for the subject of its own verb (that would be "herself", "themselves"), so the verb's
-    subject, inherited through coordination and control too, is no referent for it."""
-    if pronoun.dep_ not in OBJECT_DEPS or pronoun.head.pos_ not in ("VERB", "AUX"):
-        return []
-    return verb_subjects(pronoun.head)
+    subject, inherited through coordination and control too, is no referent for it. Nor
+    does the owner of a request stand for whoever acted at it (_acted_at_request)."""
+    if pronoun.dep_ in OBJECT_DEPS and pronoun.head.pos_ in ("VERB", "AUX"):
+        return verb_subjects(pronoun.head)
+    verb = _acted_at_request(pronoun)
+    return verb_subjects(verb) if verb is not None else []
+
+
+def _acted_at_request(pronoun: Token) -> Token | None:
+    """"Kenya sent troops to Somalia at its request", "at the invitation of their
+    government": no one acts at their own request, so the possessive names someone other
+    than the doer. The verb that was done at the request, or None."""
+    if pronoun.dep_ != "poss":
+        return None
+    token = pronoun.head
+    for _ in range(3):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            return None
+        if token.lemma_.lower() in REQUEST_NOUNS and token.head.lower_ == "at":
+            return token.head.head if token.head.head.pos_ in ("VERB", "AUX") else None
+        token = token.head.head  # "the request of its government": up from "government"
+    return None
 
 
 def _names_a_people(head: Token, mention: Mention) -> bool:
