@@ -115,3 +115,38 @@ def test_a_value_marshal_cannot_store_is_returned_and_leaves_no_file(tmp_path, m
     value = {"rows": [object()]}
     assert cache.cached("table", b"v1", lambda: value) is value
     assert list(tmp_path.iterdir()) == []
+
+
+def _age(path, days):
+    import os
+    import time
+
+    past = time.time() - days * 86400
+    os.utime(path, (past, past))
+
+
+def test_a_new_copy_removes_the_same_tables_copies_unread_for_a_month(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTCODER_CACHE", str(tmp_path))
+    cache.cached("table", b"v1", lambda: 1)
+    cache.cached("table", b"v2", lambda: 2)
+    cache.cached("other", b"v1", lambda: 3)
+    old, recent = sorted(tmp_path.glob("table-*.marshal"), key=lambda p: p.read_bytes())
+    _age(old, cache.STALE_DAYS + 1)
+    _age(recent, cache.STALE_DAYS - 1)
+    _age(next(tmp_path.glob("other-*.marshal")), cache.STALE_DAYS + 1)
+    cache.cached("table", b"v3", lambda: 4)
+    names = {p.name for p in tmp_path.glob("*.marshal")}
+    assert old.name not in names                     # unread for a month: gone
+    assert recent.name in names                      # still in use somewhere
+    assert any(n.startswith("other-") for n in names)  # another table is left alone
+    assert len(names) == 3
+
+
+def test_reading_a_copy_marks_it_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTCODER_CACHE", str(tmp_path))
+    cache.cached("table", b"v1", lambda: 1)
+    path = next(tmp_path.glob("table-*.marshal"))
+    _age(path, cache.STALE_DAYS + 1)
+    assert cache.cached("table", b"v1", lambda: 1) == 1
+    cache.cached("table", b"v2", lambda: 2)
+    assert path.exists()

@@ -7,7 +7,8 @@ or interpreter rebuilds it. The garbage collector is paused while a table loads
 (paused_gc).
 Anything wrong with the cache (missing, corrupt, read-only home directory) falls back to
 parsing the packaged file: results never depend on it. Set EVENTCODER_CACHE to choose the
-folder, or EVENTCODER_CACHE=off to disable it.
+folder, or EVENTCODER_CACHE=off to disable it. A copy no run has read for STALE_DAYS is
+deleted when a new copy of the same table is written, so releases do not pile up.
 """
 
 from __future__ import annotations
@@ -17,13 +18,18 @@ import hashlib
 import logging
 import marshal
 import os
+import re
 import sys
 import tempfile
+import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 log = logging.getLogger(__name__)
+
+# Days after which a cached copy no run has read is deleted (when its table is rewritten)
+STALE_DAYS = 30
 
 
 def cache_dir() -> Path | None:
@@ -53,12 +59,33 @@ def cached(name: str, source: bytes, build: Callable[[], Any], layout: int = 1) 
             return build()
         path = folder / _key(name, source, layout)
         try:
-            return marshal.loads(path.read_bytes())
+            value = marshal.loads(path.read_bytes())
         except (OSError, EOFError, ValueError, TypeError):
-            pass
-        value = build()
-        _write(path, value)
+            value = build()
+            _write(path, value)
+            _prune(folder, name, path)
+            return value
+        _mark_used(path)
         return value
+
+
+def _mark_used(path: Path) -> None:
+    """A copy's modification time says when a run last read it (see _prune)."""
+    with suppress(OSError):
+        os.utime(path)
+
+
+def _prune(folder: Path, name: str, kept: Path) -> None:
+    """Delete the copies of the same table that no run has read for STALE_DAYS: each release
+    (or interpreter) writes a new copy, about 10 MB for the actor table, and the old ones
+    would stay forever. A copy in use by an older install is only rebuilt by it."""
+    pattern = re.compile(re.escape(name) + r"-[0-9a-f]{16}-l\d+-py\d+-m\d+\.marshal")
+    cutoff = time.time() - STALE_DAYS * 86400
+    for path in folder.glob(f"{name}-*.marshal"):
+        if path != kept and pattern.fullmatch(path.name):
+            with suppress(OSError):
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
 
 
 def _write(path: Path, value: Any) -> None:
