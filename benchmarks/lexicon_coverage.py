@@ -64,21 +64,6 @@ def categories_known(tokens, sentence_words: set[str], lexicon, senses) -> set[s
     return found - {"NONE"}
 
 
-def coverage(texts, nlp, lexicon, senses) -> tuple[Counter, dict[str, Counter]]:
-    totals, by_category = Counter(), defaultdict(Counter)
-    for text in texts:
-        if not text.events:
-            continue
-        doc = nlp(text.text)
-        words = {t.lemma_.lower() for t in doc} | {t.lower_ for t in doc}
-        for event in text.events:
-            known = categories_known(trigger_tokens(doc, event.trigger or ""), words, lexicon, senses)
-            reach = "same_category" if event.event in known else "other_category_only" if known else "unknown"
-            totals[reach] += 1
-            by_category[event.event][reach] += 1
-    return totals, by_category
-
-
 def losing_stage(doc, tokens, category: str, lexicon) -> str:
     """The first extraction stage that loses a reachable gold event (module docstring)."""
     from eventcoder.extract.candidates import extract_candidates, standing_triggers
@@ -96,9 +81,11 @@ def losing_stage(doc, tokens, category: str, lexicon) -> str:
     return "parties" if any(c.category == category for c in candidates) else "category"
 
 
-def lost_stages(texts, coded: list[list], nlp, lexicon, senses) -> Counter:
-    """Reachable gold events: found, or the stage that lost them."""
-    stages = Counter()
+def measure(texts, coded: list[list], nlp, lexicon, senses, trace: bool) -> tuple[Counter, dict, Counter]:
+    """One pass over a part's gold events, each sentence parsed once: how far the lexicon
+    reaches (overall and per category) and, when `trace`, what became of each reachable
+    event (found, or the stage that lost it)."""
+    totals, by_category, stages = Counter(), defaultdict(Counter), Counter()
     for text, events in zip(texts, coded):
         if not text.events:
             continue
@@ -107,14 +94,22 @@ def lost_stages(texts, coded: list[list], nlp, lexicon, senses) -> Counter:
         left = Counter(e.event for e in events)
         for event in text.events:
             tokens = trigger_tokens(doc, event.trigger or "")
-            if event.event not in categories_known(tokens, words, lexicon, senses):
-                continue
-            if left[event.event] > 0:
-                left[event.event] -= 1
-                stages["found"] += 1
-            else:
-                stages[losing_stage(doc, tokens, event.event, lexicon)] += 1
-    return stages
+            known = categories_known(tokens, words, lexicon, senses)
+            reach = "same_category" if event.event in known else "other_category_only" if known else "unknown"
+            totals[reach] += 1
+            by_category[event.event][reach] += 1
+            if trace and reach == "same_category":
+                stages[_fate(doc, tokens, event.event, left, lexicon)] += 1
+    return totals, by_category, stages
+
+
+def _fate(doc, tokens, category: str, left: Counter, lexicon) -> str:
+    """"found" when the coder gave the sentence an event of the category not yet matched,
+    else the stage that lost it."""
+    if left[category] > 0:
+        left[category] -= 1
+        return "found"
+    return losing_stage(doc, tokens, category, lexicon)
 
 
 def shares(counts: Counter) -> dict:
@@ -123,20 +118,21 @@ def shares(counts: Counter) -> dict:
                                 for k in ("same_category", "other_category_only", "unknown")}}
 
 
-def coded_in_articles(texts) -> list[list]:
-    """The coder's events of each gold sentence, its article coded whole."""
+def article_coder():
+    """A batch function: the coder's events of each gold sentence, its article coded whole
+    (one coder for every part)."""
     from eventcoder.coder import Coder
     from eventcoder.evaluation.articles import Articles
 
     coder = Coder()
-    articles = Articles(REALNEWS / "articles.jsonl", lambda docs: [r.events for r in coder.code_batch(docs)])
-    return articles.code_batch(texts)
+    return Articles(REALNEWS / "articles.jsonl", lambda docs: [r.events for r in coder.code_batch(docs)]).code_batch
 
 
 def recall(texts, coded: list[list]) -> float:
     from eventcoder.evaluation.scoring import evaluate, report
 
-    return report(evaluate(texts, lambda batch: [coded[texts.index(t)] for t in batch]))["event_micro_recall"]
+    by_id = {text.id: events for text, events in zip(texts, coded)}
+    return report(evaluate(texts, lambda batch: [by_id[t.id] for t in batch]))["event_micro_recall"]
 
 
 def main() -> None:
@@ -150,17 +146,17 @@ def main() -> None:
     from eventcoder.knowledge.senses import shipped_sense_rules
     from eventcoder.nlp.parsing import load_model
 
-    nlp, lexicon, senses = load_model(), load_lexicon(), shipped_sense_rules()
+    nlp, lexicon, senses, code = load_model(), load_lexicon(), shipped_sense_rules(), article_coder()
     gold = load_gold(REALNEWS / "gold.jsonl")
     result = {"coder_version": __version__, "gold_sha256": file_sha256(REALNEWS / "gold.jsonl"), "parts": {}}
     for part in PARTS:
         texts = select_part(gold, part)
-        totals, by_category = coverage(texts, nlp, lexicon, senses)
-        coded = coded_in_articles(texts)
+        coded = code(texts)
+        totals, by_category, stages = measure(texts, coded, nlp, lexicon, senses, trace=part != "test")
         entry = {**shares(totals), "coder_recall_in_articles": round(recall(texts, coded), 3)}
         if part != "test":
             entry["per_category"] = {c: shares(by_category[c]) for c in sorted(by_category)}
-            entry["reachable_events"] = dict(lost_stages(texts, coded, nlp, lexicon, senses).most_common())
+            entry["reachable_events"] = dict(stages.most_common())
         result["parts"][part] = entry
         print(f"{part:6} events {entry['events']:4}  lexicon reaches {entry['same_category']:.3f}  "
               f"other category only {entry['other_category_only']:.3f}  unknown {entry['unknown']:.3f}  "
