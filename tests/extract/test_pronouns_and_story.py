@@ -89,3 +89,18 @@ def test_the_state_an_official_acts_for_is_not_the_recipient_of_the_act(coder):
 def test_a_part_of_the_acting_state_stays_a_recipient(coder):
     event = _only(coder, "The Ugandan government criticised Uganda's courts.", "ACCUSE")
     assert [(r.country, r.sector) for r in event.recipient] == [("UGA", "JUD")]
+
+
+@pytest.mark.model
+def test_a_pronouns_exclusions_are_looked_at_not_remembered(nlp, coder):
+    """Resolving "its" passes over Kenya, the doer (actors._own_clause_subjects); looking
+    Kenya up for that must not record it in the document's memory a second time."""
+    from eventcoder.extract.actors import ActorResolver, DocumentMemory
+
+    doc = nlp("Kenya sent troops at its request.")
+    memory = DocumentMemory()
+    resolver = ActorResolver(coder.resources.dictionary, memory,
+                             find_mentions(doc[:], coder.resources.dictionary, "2024-03-15"))
+    pronoun = next(t for t in doc if t.lower_ == "its")
+    assert resolver.resolve(pronoun) is None  # nobody but the doer to stand for
+    assert memory.recent == []

@@ -457,7 +457,9 @@ class ActorResolver:
         self.memory = memory
         self.mentions = mentions
 
-    def resolve(self, head: Token) -> Entity | None:
+    def resolve(self, head: Token, remember: bool = True) -> Entity | None:
+        """The entity the head names; `remember=False` only looks, leaving the document's
+        memory as it was (for a pronoun's exclusions, which are not new mentions)."""
         if head.lower_ in SUBJECT_PRONOUNS:
             return self._pronoun(head)
         after_dateline = dateline_end(head.sent)
@@ -467,7 +469,7 @@ class ActorResolver:
                 return None
         tokens = [t for t in phrase_tokens(head) if t.i >= after_dateline]
         entity = self._from_phrase(head, tokens)
-        if entity is not None:
+        if entity is not None and remember:
             self.memory.remember(entity, head.doc, head)
         return entity
 
@@ -606,7 +608,7 @@ class ActorResolver:
 
     def _pronoun(self, head: Token) -> Entity | None:
         own_subjects = _own_clause_subjects(head)
-        not_for = tuple(e for e in (self.resolve(t) for t in own_subjects) if e is not None)
+        not_for = tuple(e for e in (self.resolve(t, remember=False) for t in own_subjects) if e is not None)
         found = self._earlier_subject(head, own_subjects) or \
             self.memory.latest(SUBJECT_PRONOUNS[head.lower_], head, not_for)
         if found is None:
