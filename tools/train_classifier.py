@@ -36,6 +36,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 
+from eventcoder.evaluation.gold import load_gold, select_part
 from eventcoder.knowledge.classifier import FEATURIZER as FEATURIZER_KIND
 from eventcoder.knowledge.classifier import MODE_SEPARATOR, EventClassifier, hash_features
 from eventcoder.ontology import CATEGORIES, normalize_category
@@ -119,17 +120,8 @@ def load_realnews(directory: Path = REALNEWS_DIR, part: str = REALNEWS_PART) -> 
     """The gold events of one part of the real-news set as (sentence, category) rows, one
     per distinct category of a sentence, in file order; sentences with no event give none
     (the model has no "no event" class)."""
-    parts = {}
-    for line in (directory / "sentences.jsonl").read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            parts[row["id"]] = (row["part"], row["text"])
-    rows = []
-    for line in (directory / "gold.jsonl").read_text(encoding="utf-8").splitlines():
-        gold = json.loads(line) if line.strip() else {}
-        in_part, text = parts.get(gold.get("id"), (None, ""))
-        if in_part == part:
-            rows += [(text, category) for category in dict.fromkeys(e["event"] for e in gold["events"])]
+    texts = select_part(load_gold(directory / "gold.jsonl"), part)
+    rows = [(text.text, category) for text in texts for category in dict.fromkeys(e.event for e in text.events)]
     return pd.DataFrame(rows, columns=["sentence", "category"])
 
 
